@@ -1,0 +1,77 @@
+namespace Saltant.Domain;
+
+/// <summary>One problem with the settings, naming the setting (environment variable or property) it is about.</summary>
+public abstract record ConfigProblem
+{
+    private ConfigProblem(string setting, string message, int code)
+    {
+        Setting = setting;
+        Message = message;
+        Code = code;
+    }
+
+    /// <summary>The environment variable or settings property at fault.</summary>
+    public string Setting { get; }
+
+    /// <summary>One sentence saying what is wrong and how to fix it. Never contains a secret.</summary>
+    public string Message { get; }
+
+    /// <summary>This problem's code in <see cref="ErrorCodes"/>.</summary>
+    public int Code { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => Message;
+
+    /// <summary>A required setting is not set.</summary>
+    /// <param name="Name">The setting.</param>
+    public sealed record Missing(string Name)
+        : ConfigProblem(Name, $"{Name} is not set.", ErrorCodes.ConfigMissing);
+
+    /// <summary>A setting is set but empty or blank.</summary>
+    /// <param name="Name">The setting.</param>
+    public sealed record Empty(string Name)
+        : ConfigProblem(Name, $"{Name} is set but empty.", ErrorCodes.ConfigEmpty);
+
+    /// <summary>A URL setting is not an absolute URL.</summary>
+    /// <param name="Name">The setting.</param>
+    /// <param name="Value">The value given (URLs hold no secrets).</param>
+    public sealed record NotAbsoluteUrl(string Name, string Value)
+        : ConfigProblem(Name, $"{Name} must be an absolute URL such as https://saltant.example.org/api/, not \"{Value}\".", ErrorCodes.ConfigNotAbsoluteUrl);
+
+    /// <summary>A URL setting uses a scheme other than http or https.</summary>
+    /// <param name="Name">The setting.</param>
+    /// <param name="Scheme">The scheme given.</param>
+    public sealed record WrongScheme(string Name, string Scheme)
+        : ConfigProblem(Name, $"{Name} must use http or https, not \"{Scheme}\".", ErrorCodes.ConfigWrongScheme);
+
+    /// <summary>A numeric setting is not a number.</summary>
+    /// <param name="Name">The setting.</param>
+    /// <param name="Value">The value given.</param>
+    public sealed record BadNumber(string Name, string Value)
+        : ConfigProblem(Name, $"{Name} must be a number, not \"{Value}\".", ErrorCodes.ConfigBadNumber);
+
+    /// <summary>A numeric setting is outside its allowed range.</summary>
+    /// <param name="Name">The setting.</param>
+    /// <param name="Value">The value given.</param>
+    /// <param name="Allowed">The allowed range, in words.</param>
+    public sealed record OutOfRange(string Name, string Value, string Allowed)
+        : ConfigProblem(Name, $"{Name} must be {Allowed}, not {Value}.", ErrorCodes.ConfigOutOfRange);
+
+    /// <summary>A boolean setting is not one of true/false/1/0/yes/no.</summary>
+    /// <param name="Name">The setting.</param>
+    /// <param name="Value">The value given.</param>
+    public sealed record BadBoolean(string Name, string Value)
+        : ConfigProblem(Name, $"{Name} must be true or false, not \"{Value}\".", ErrorCodes.ConfigBadBoolean);
+
+    /// <summary>Two settings that exclude each other are both set.</summary>
+    /// <param name="Name">The first setting.</param>
+    /// <param name="Other">The setting it conflicts with.</param>
+    public sealed record Conflict(string Name, string Other)
+        : ConfigProblem(Name, $"{Name} and {Other} are both set; set only one way to authenticate.", ErrorCodes.ConfigConflict);
+
+    /// <summary>A setting needs a partner that is not set (a JWT username without a password).</summary>
+    /// <param name="Name">The setting given.</param>
+    /// <param name="Needs">The setting it needs.</param>
+    public sealed record Incomplete(string Name, string Needs)
+        : ConfigProblem(Needs, $"{Name} is set but {Needs} is not; both are needed.", ErrorCodes.ConfigIncomplete);
+}

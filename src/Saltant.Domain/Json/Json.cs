@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text.Json;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace Saltant.Domain;
+
+/// <summary>
+/// An immutable JSON value with structural equality: objects compare by their set of members
+/// (member order is kept for display but ignored by equality) and numbers by numeric value, so
+/// records holding task arguments compare by value.
+/// </summary>
+public abstract record Json
+{
+    private Json() { }
+
+    /// <summary>JSON <c>null</c>.</summary>
+    public sealed record JNull : Json
+    {
+        /// <inheritdoc />
+        public override string ToString() => "null";
+    }
+
+    /// <summary>JSON <c>true</c> or <c>false</c>.</summary>
+    /// <param name="Value">The boolean.</param>
+    public sealed record JBool(bool Value) : Json
+    {
+        /// <inheritdoc />
+        public override string ToString() => Value ? "true" : "false";
+    }
+
+    /// <summary>A JSON number, kept as its exact text so no precision is lost.</summary>
+    public sealed record JNumber : Json
+    {
+        /// <summary>Makes a number from its JSON text, which must be a valid JSON number.</summary>
+        /// <param name="text">The number's JSON text.</param>
+        public JNumber(string text) => Text = text;
+
+        /// <summary>Makes a number from a decimal.</summary>
+        /// <param name="value">The value.</param>
+        public JNumber(decimal value) => Text = value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>Makes a number from a long.</summary>
+        /// <param name="value">The value.</param>
+        public JNumber(long value) => Text = value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>The number exactly as written in JSON.</summary>
+        public string Text { get; }
+
+        /// <summary>The value as a decimal, when it fits one.</summary>
+        public Option<decimal> AsDecimal =>
+            decimal.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? Some(d) : None;
+
+        // Numbers compare by value: 1, 1.0 and 1e0 are the same JSON number to the server (Python).
+        private string Canonical => AsDecimal.Match(
+            d => d.ToString("G29", CultureInfo.InvariantCulture),
+            () => double.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var f)
+                ? f.ToString("R", CultureInfo.InvariantCulture)
+                : Text);
+
+        /// <inheritdoc />
+        public bool Equals(JNumber? other) => other is not null && Canonical == other.Canonical;
+
+        /// <inheritdoc />
+        public override int GetHashCode() => Canonical.GetHashCode(StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override string ToString() => Text;
+    }
+
+    /// <summary>A JSON string.</summary>
+    /// <param name="Value">The string.</param>
+    public sealed record JString(string Value) : Json
+    {
+        /// <inheritdoc />
+        public override string ToString() => JsonText.Write(this);
+    }
+
+    /// <summary>A JSON array.</summary>
+    /// <param name="Items">The elements in order.</param>
+    public sealed record JArray(Seq<Json> Items) : Json
+    {
+        /// <inheritdoc />
+        public override string ToString() => JsonText.Write(this);
+    }
+
+    /// <summary>A JSON object. Member order is kept but equality ignores it; keys are unique.</summary>
+    public sealed record JObject : Json
+    {
+        private readonly HashMap<string, Json> index;
+
+        /// <summary>Makes an object from members; a repeated key keeps its last value, as JSON parsers do.</summary>
+        /// <param name="members">The members in order.</param>
+        public JObject(IEnumerable<(string Key, Json Value)> members)
+        {
+            var order = new List<string>();
+            var map = HashMap<string, Json>();
+            foreach (var (k, v) in members)
+            {
+                if (!map.ContainsKey(k)) order.Add(k);
+                map = map.AddOrUpdate(k, v);
+            }
+
+            index = map;
+            Members = toSeq(order.Select(k => (k, map[k])).ToArray());
+        }
+
+        /// <summary>The members in their original order.</summary>
+        public Seq<(string Key, Json Value)> Members { get; }
+
+        /// <summary>The number of members.</summary>
+        public int Count => Members.Count;
+
+        /// <summary>The value of a member, if present.</summary>
+        /// <param name="key">The member name.</param>
+        public Option<Json> Find(string key) => index.Find(key);
+
+        /// <summary>Whether a member with this name is present.</summary>
+        /// <param name="key">The member name.</param>
+        public bool ContainsKey(string key) => index.ContainsKey(key);
+
+        /// <summary>A copy with the member set (replaced in place, or added at the end).</summary>
+        /// <param name="key">The member name.</param>
+        /// <param name="value">Its value.</param>
+        public JObject With(string key, Json value) =>
+            index.ContainsKey(key)
+                ? new JObject(Members.Map(m => m.Key == key ? (key, value) : m))
+                : new JObject(Members.Add((key, value)));
+
+        /// <inheritdoc />
+        public bool Equals(JObject? other) =>
+            other is not null && Count == other.Count && Members.ForAll(m => other.index.Find(m.Key).Map(v => v.Equals(m.Value)).IfNone(false));
+
+        /// <inheritdoc />
+        public override int GetHashCode() =>
+            // Order-independent: XOR of member hashes.
+            Members.Fold(Count, (h, m) => h ^ HashCode.Combine(m.Key, m.Value));
+
+        /// <inheritdoc />
+        public override string ToString() => JsonText.Write(this);
+    }
+
+    /// <summary>The shared <c>null</c>.</summary>
+    public static readonly Json Null = new JNull();
+
+    /// <summary>The empty object, <c>{}</c>.</summary>
+    public static readonly JObject EmptyObject = new(System.Array.Empty<(string, Json)>());
+
+    /// <summary>Makes a JSON string.</summary>
+    /// <param name="value">The string.</param>
+    public static Json Of(string value) => new JString(value);
+
+    /// <summary>Makes a JSON boolean.</summary>
+    /// <param name="value">The boolean.</param>
+    public static Json Of(bool value) => new JBool(value);
+
+    /// <summary>Makes a JSON number.</summary>
+    /// <param name="value">The number.</param>
+    public static Json Of(long value) => new JNumber(value);
+
+    /// <summary>Makes a JSON number.</summary>
+    /// <param name="value">The number.</param>
+    public static Json Of(decimal value) => new JNumber(value);
+
+    /// <summary>Makes a JSON array.</summary>
+    /// <param name="items">The elements.</param>
+    public static Json Array(params Json[] items) => new JArray(toSeq(items));
+
+    /// <summary>Makes a JSON object from name/value pairs.</summary>
+    /// <param name="members">The members.</param>
+    public static JObject Object(params (string Key, Json Value)[] members) => new(members);
+
+    /// <summary>Converts a parsed <see cref="JsonElement"/> into an immutable value (copying it out).</summary>
+    /// <param name="element">The element.</param>
+    public static Json FromElement(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => new JObject(element.EnumerateObject().Select(p => (p.Name, FromElement(p.Value))).ToArray()),
+        JsonValueKind.Array => new JArray(toSeq(element.EnumerateArray().Select(FromElement).ToArray())),
+        JsonValueKind.String => new JString(element.GetString()!),
+        JsonValueKind.Number => new JNumber(element.GetRawText()),
+        JsonValueKind.True => new JBool(true),
+        JsonValueKind.False => new JBool(false),
+        _ => Null,
+    };
+
+    /// <summary>Parses JSON text; a failure names the position.</summary>
+    /// <param name="text">The JSON text.</param>
+    public static Either<string, Json> Parse(string text)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            return FromElement(doc.RootElement);
+        }
+        catch (JsonException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>Writes this value to a JSON writer.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        switch (this)
+        {
+            case JNull: writer.WriteNullValue(); break;
+            case JBool b: writer.WriteBooleanValue(b.Value); break;
+            case JNumber n: writer.WriteRawValue(n.Text, skipInputValidation: false); break;
+            case JString s: writer.WriteStringValue(s.Value); break;
+            case JArray a:
+                writer.WriteStartArray();
+                foreach (var item in a.Items) item.WriteTo(writer);
+                writer.WriteEndArray();
+                break;
+            case JObject o:
+                writer.WriteStartObject();
+                foreach (var (k, v) in o.Members)
+                {
+                    writer.WritePropertyName(k);
+                    v.WriteTo(writer);
+                }
+
+                writer.WriteEndObject();
+                break;
+        }
+    }
+}
