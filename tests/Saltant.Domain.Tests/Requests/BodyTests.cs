@@ -99,4 +99,14 @@ public class BodyTests
             Assert.Equal(Json.Of((long)d.TaskQueue.Value), body.Find("task_queue").IfNone(Json.Null));
         }, iter: 500);
     }
+
+    [Fact]
+    public void Bodies_holding_lone_surrogates_serialize_with_U_FFFD_instead_of_throwing()
+    {
+        var request = TaskQueueRequests.Create(new TaskQueueDraft("q\uD800") { Description = "\uDC00d" });
+        var text = BodyOf(request).ToString();
+        var reparsed = Json.Parse(text).Match(j => Assert.IsType<Json.JObject>(j), e => throw new Xunit.Sdk.XunitException(e));
+        Assert.Equal(Json.Of("q\uFFFD"), reparsed.Find("name").IfNone(Json.Null));
+        Assert.Equal(Json.Of("\uFFFDd"), reparsed.Find("description").IfNone(Json.Null));
+    }
 }
