@@ -53,7 +53,7 @@ public class UriRoundTripTests
         var error = built.Match(_ => null, e => e as InvalidRequestInput);
         Assert.NotNull(error);
         Assert.Equal("username", error.Parameter);
-        Assert.Equal(InvalidRequestInput.ErrorCode, error.Code);
+        Assert.Equal(ErrorCodes.InvalidRequestInput, error.Code);
     }
 
     [Fact]

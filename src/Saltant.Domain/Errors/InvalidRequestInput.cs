@@ -8,11 +8,4 @@ namespace Saltant.Domain;
 /// <param name="Parameter">The parameter or filter at fault, e.g. <c>page_size</c> or <c>name__in</c>.</param>
 /// <param name="Reason">Why it cannot be sent, and what to do instead.</param>
 public sealed record InvalidRequestInput(string Parameter, string Reason)
-    : SaltantError($"The request was not built because {Parameter} is invalid: {Reason}", InvalidRequestInput.ErrorCode)
-{
-    /// <summary>
-    /// This error's code. It lives here rather than in <see cref="ErrorCodes"/> only to keep
-    /// parallel work apart; it is distinct from every code there.
-    /// </summary>
-    public const int ErrorCode = 5001;
-}
+    : SaltantError($"The request was not built because {Parameter} is invalid: {Reason}", ErrorCodes.InvalidRequestInput);
