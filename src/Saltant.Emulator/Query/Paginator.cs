@@ -22,14 +22,14 @@ internal static class Paginator
         else if (sizeText is not null && BigInteger.TryParse(sizeText.Trim(), out var big) && big > 0) size = long.MaxValue;
 
         long count = items.Count;
-        long pages = count == 0 ? 1 : (count + size - 1) / size;
+        long pages = count == 0 ? 1 : (count - 1) / size + 1;
         var pageText = request.QueryValue("page") ?? "1";
         long page;
         if (pageText == "last") page = pages;
         else if (!Fields.TryPythonInt(pageText, out page) || page < 1 || page > pages) return ApiResponse.Detail(404, "Invalid page.");
 
         long start = (page - 1) * size;
-        long end = Math.Min(count, start + size);
+        long end = size >= count - start ? count : start + size;
         string? next = page < pages ? Link(request, page + 1) : null;
         string? previous = page > 1 ? Link(request, page - 1) : null;
 
