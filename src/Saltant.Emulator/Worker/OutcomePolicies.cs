@@ -6,10 +6,10 @@ namespace Saltant.Emulator.Worker;
 /// <summary>Ready-made outcome policies; any <c>Func&lt;TaskRun, TaskOutcome&gt;</c> can replace them.</summary>
 public static partial class OutcomePolicies
 {
-    [GeneratedRegex(@"(?:^|[\s;&|(])exit\s+(?<code>\d+)")]
+    [GeneratedRegex(@"(?:^|[\s;&|('""])exit\s+(?<code>\d+)")]
     private static partial Regex ExitRe();
 
-    [GeneratedRegex(@"(?:^|[\s;&|(])sleep\s+(?<secs>\d+(?:\.\d+)?)")]
+    [GeneratedRegex(@"(?:^|[\s;&|('""])sleep\s+(?<secs>\d+(?:\.\d+)?)")]
     private static partial Regex SleepRe();
 
     /// <summary>
