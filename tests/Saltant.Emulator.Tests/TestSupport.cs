@@ -14,12 +14,12 @@ internal static class TestSupport
         return client;
     }
 
-    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+    public static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
 
     public static async Task<(int Status, JsonNode? Body)> SendAsync(HttpClient client, HttpMethod method, string path, string? json = null)
     {
         using var req = new HttpRequestMessage(method, path);
-        if (json is not null) req.Content = Json(json);
+        if (json is not null) req.Content = JsonBody(json);
         using var res = await client.SendAsync(req);
         var text = await res.Content.ReadAsStringAsync();
         return ((int)res.StatusCode, text.Length > 0 && res.Content.Headers.ContentType?.MediaType == "application/json" ? JsonNode.Parse(text) : null);
