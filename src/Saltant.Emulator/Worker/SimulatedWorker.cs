@@ -20,6 +20,7 @@ public sealed class SimulatedWorker : IAsyncDisposable
         public DateTimeOffset DueAt;
         public TaskOutcome? Outcome;
         public bool TerminateRequested;
+        public bool Done;
     }
 
     private readonly EmulatorStore _store;
@@ -92,7 +93,7 @@ public sealed class SimulatedWorker : IAsyncDisposable
                 {
                     inst.State = "terminated";
                     transitions++;
-                    _jobs.RemoveAt(i--);
+                    job.Done = true;
                     continue;
                 }
                 if (!job.Started)
@@ -108,9 +109,11 @@ public sealed class SimulatedWorker : IAsyncDisposable
                     inst.State = job.Outcome!.Succeeds ? "successful" : "failed";
                     inst.DatetimeFinished = now;
                     transitions++;
-                    _jobs.RemoveAt(i--);
+                    job.Done = true;
                 }
             }
+            // One compaction per step keeps a step linear in the number of jobs.
+            _jobs.RemoveAll(j => j.Done);
         }
         return transitions;
     }
