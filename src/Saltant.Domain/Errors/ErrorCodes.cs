@@ -80,4 +80,7 @@ public static class ErrorCodes
 
     /// <summary><see cref="NameNotFound"/>.</summary>
     public const int NameNotFound = 4002;
+
+    /// <summary><see cref="InvalidRequestInput"/>.</summary>
+    public const int InvalidRequestInput = 5001;
 }

@@ -74,4 +74,10 @@ public sealed record ApiRequest(
     /// always with the trailing slash the server requires.
     /// </summary>
     public string RelativeUri => UriEncoding.RelativeUri(Path, Query);
+
+    /// <summary>
+    /// The method and relative URI only, e.g. <c>POST token/</c>. The body is left out on
+    /// purpose: the JWT requests carry a password or refresh token there, and requests get logged.
+    /// </summary>
+    public override string ToString() => $"{MethodName} {RelativeUri}";
 }
