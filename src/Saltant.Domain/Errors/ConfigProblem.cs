@@ -74,4 +74,23 @@ public abstract record ConfigProblem
     /// <param name="Needs">The setting it needs.</param>
     public sealed record Incomplete(string Name, string Needs)
         : ConfigProblem(Needs, $"{Name} is set but {Needs} is not; both are needed.", ErrorCodes.ConfigIncomplete);
+
+    /// <summary>
+    /// An API root URL carries a part an API root cannot have: user information (credentials
+    /// belong in the authentication settings, never in a URL), a query or a fragment. The value is
+    /// not repeated, since user information may hold a password.
+    /// </summary>
+    /// <param name="Name">The setting.</param>
+    /// <param name="Part">The part found, in words, e.g. <c>a query</c>.</param>
+    public sealed record UrlHasExtras(string Name, string Part)
+        : ConfigProblem(Name, $"{Name} must be a plain API root URL without {Part}.", ErrorCodes.ConfigUrlHasExtras);
+
+    /// <summary>
+    /// A text setting has characters it cannot have (a token with spaces or control characters, a
+    /// user agent that is not printable ASCII). The value is not repeated, since it may be a secret.
+    /// </summary>
+    /// <param name="Name">The setting.</param>
+    /// <param name="Rule">What the value must be, in words.</param>
+    public sealed record Malformed(string Name, string Rule)
+        : ConfigProblem(Name, $"{Name} must be {Rule}.", ErrorCodes.ConfigMalformed);
 }

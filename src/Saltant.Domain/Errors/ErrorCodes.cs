@@ -36,6 +36,12 @@ public static class ErrorCodes
     /// <summary><see cref="ConfigProblem.Incomplete"/>.</summary>
     public const int ConfigIncomplete = 1009;
 
+    /// <summary><see cref="ConfigProblem.UrlHasExtras"/>.</summary>
+    public const int ConfigUrlHasExtras = 1010;
+
+    /// <summary><see cref="ConfigProblem.Malformed"/>.</summary>
+    public const int ConfigMalformed = 1011;
+
     /// <summary><see cref="TransportFailed"/>.</summary>
     public const int TransportFailed = 2001;
 
