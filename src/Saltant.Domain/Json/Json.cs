@@ -192,8 +192,9 @@ public abstract record Json
             using var doc = JsonDocument.Parse(text);
             return FromElement(doc.RootElement);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
+            // ArgumentException: the text is not valid UTF-16 (a lone surrogate).
             return e.Message;
         }
     }

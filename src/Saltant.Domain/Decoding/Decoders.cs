@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using LanguageExt;
+using Saltant.Domain.Decoding.Wire;
+
+namespace Saltant.Domain;
+
+/// <summary>
+/// One decoder per answer the server gives: every resource, a page of each, the JWT answers,
+/// the state update and the API root. Unknown extra fields are ignored, so a newer server that
+/// adds fields still decodes.
+/// </summary>
+public static class Decoders
+{
+    private static readonly WireContext Context = WireContext.Shared;
+
+    /// <summary><c>users/{username}/</c>.</summary>
+    public static readonly Decoder<User> User = Record(Context.UserWire, WireMapping.ToDomain);
+
+    /// <summary><c>taskqueues/{id}/</c> and the answer of creating or updating a queue.</summary>
+    public static readonly Decoder<TaskQueue> TaskQueue = Record(Context.TaskQueueWire, WireMapping.ToDomain);
+
+    /// <summary><c>taskwhitelists/{id}/</c> and the answer of creating or updating a whitelist.</summary>
+    public static readonly Decoder<TaskWhitelist> TaskWhitelist = Record(Context.TaskWhitelistWire, WireMapping.ToDomain);
+
+    /// <summary><c>containertasktypes/{id}/</c> and the answer of creating or replacing one.</summary>
+    public static readonly Decoder<ContainerTaskType> ContainerTaskType = Record(Context.ContainerTaskTypeWire, WireMapping.ToDomain);
+
+    /// <summary><c>executabletasktypes/{id}/</c> and the answer of creating or replacing one.</summary>
+    public static readonly Decoder<ExecutableTaskType> ExecutableTaskType = Record(Context.ExecutableTaskTypeWire, WireMapping.ToDomain);
+
+    /// <summary><c>containertaskinstances/{uuid}/</c>, and the answer of create, clone and terminate.</summary>
+    public static readonly Decoder<ContainerTaskInstance> ContainerTaskInstance = Record(Context.TaskInstanceWire, WireMapping.ToContainerInstance);
+
+    /// <summary><c>executabletaskinstances/{uuid}/</c>, and the answer of create, clone and terminate.</summary>
+    public static readonly Decoder<ExecutableTaskInstance> ExecutableTaskInstance = Record(Context.TaskInstanceWire, WireMapping.ToExecutableInstance);
+
+    /// <summary>The answer of <c>token/</c>: <c>{refresh, access}</c>.</summary>
+    public static readonly Decoder<JwtPair> JwtPair = Record(Context.JwtPairWire, WireMapping.ToDomain);
+
+    /// <summary>The answer of <c>token/refresh/</c>: <c>{access}</c>.</summary>
+    public static readonly Decoder<JwtAccess> JwtAccess = Record(Context.JwtAccessWire, WireMapping.ToDomain);
+
+    /// <summary>The answer of <c>updatetaskinstancestatus/{uuid}/</c>: <c>{uuid, state}</c>.</summary>
+    public static readonly Decoder<InstanceStateUpdate> InstanceStateUpdate = Record(Context.InstanceStateUpdateWire, WireMapping.ToDomain);
+
+    /// <summary>The API root: the URL of each resource list, by name.</summary>
+    public static readonly Decoder<Map<string, Uri>> ApiRoot = Record(Context.DictionaryStringUri, WireMapping.ToDomain);
+
+    /// <summary>A page of <c>users/</c>.</summary>
+    public static readonly Decoder<Page<User>> UserPage = PageOf(User);
+
+    /// <summary>A page of <c>taskqueues/</c>.</summary>
+    public static readonly Decoder<Page<TaskQueue>> TaskQueuePage = PageOf(TaskQueue);
+
+    /// <summary>A page of <c>taskwhitelists/</c>.</summary>
+    public static readonly Decoder<Page<TaskWhitelist>> TaskWhitelistPage = PageOf(TaskWhitelist);
+
+    /// <summary>A page of <c>containertasktypes/</c>.</summary>
+    public static readonly Decoder<Page<ContainerTaskType>> ContainerTaskTypePage = PageOf(ContainerTaskType);
+
+    /// <summary>A page of <c>executabletasktypes/</c>.</summary>
+    public static readonly Decoder<Page<ExecutableTaskType>> ExecutableTaskTypePage = PageOf(ExecutableTaskType);
+
+    /// <summary>A page of <c>containertaskinstances/</c>.</summary>
+    public static readonly Decoder<Page<ContainerTaskInstance>> ContainerTaskInstancePage = PageOf(ContainerTaskInstance);
+
+    /// <summary>A page of <c>executabletaskinstances/</c>.</summary>
+    public static readonly Decoder<Page<ExecutableTaskInstance>> ExecutableTaskInstancePage = PageOf(ExecutableTaskInstance);
+
+    /// <summary>
+    /// A decoder of pages <c>{count, next, previous, results}</c> whose results the item decoder
+    /// reads; a failure in result 3 is reported under <c>$.results[3]</c>.
+    /// </summary>
+    /// <typeparam name="T">The record listed.</typeparam>
+    /// <param name="item">The decoder of one result.</param>
+    public static Decoder<Page<T>> PageOf<T>(Decoder<T> item) => Record(Context.PageWire, page => Results(page, item));
+
+    private static Either<DecodeFailure, Page<T>> Results<T>(PageWire page, Decoder<T> item)
+    {
+        var results = new T[page.Results.Length];
+        for (var i = 0; i < results.Length; i++)
+        {
+            var index = i;
+            var failure = item.Decode(page.Results[i]).Match(
+                Right: value =>
+                {
+                    results[index] = value;
+                    return Option<DecodeFailure>.None;
+                },
+                Left: f => f.Under(JsonPath.Index("$.results", index)));
+            if (failure.Case is DecodeFailure found) return found;
+        }
+
+        return new Page<T>(page.Count, Optional(page.Next), Optional(page.Previous), results.ToSeq());
+    }
+
+    private static Option<Uri> Optional(Uri? uri) => uri is null ? Option<Uri>.None : Option<Uri>.Some(uri);
+
+    // A decoder of one wire shape, read by the source-generated serializer, then mapped.
+    private static Decoder<T> Record<TWire, T>(JsonTypeInfo<TWire> info, Func<TWire, Either<DecodeFailure, T>> toDomain)
+        where TWire : class =>
+        new(
+            utf8 => Mapped(JsonSerializer.Deserialize(utf8, info), toDomain),
+            element => Mapped(element.Deserialize(info), toDomain));
+
+    private static Either<DecodeFailure, T> Mapped<TWire, T>(TWire? wire, Func<TWire, Either<DecodeFailure, T>> toDomain)
+        where TWire : class =>
+        wire is null ? new DecodeFailure("$", "expected a JSON object, found null") : toDomain(wire);
+}
