@@ -7,6 +7,5 @@ internal static class ResponseErrors
 {
     /// <summary>The typed error for an answer whose status is not the one expected.</summary>
     internal static SaltantError Map(RequestInfo request, int expected, HttpAnswer answer) =>
-        // Placeholder until the domain mapping lands in this branch.
-        new UnexpectedStatus(request, answer.Status, expected, answer.ContentType ?? "");
+        ErrorMapping.FromStatus(request, expected, answer.Status, answer.ContentType, answer.Body.Span, answer.RetryAfter, answer.Location);
 }

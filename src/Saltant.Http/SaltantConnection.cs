@@ -69,14 +69,14 @@ public sealed class SaltantConnection : IDisposable
     /// <summary>Sends a request and decodes the expected answer's body.</summary>
     /// <typeparam name="T">The decoded value.</typeparam>
     /// <param name="request">The request.</param>
-    /// <param name="decode">The body decoder: a value, or the JSON path and reason it could not be read.</param>
-    public Aff<SaltantRuntime, T> Send<T>(ApiRequest request, Func<ReadOnlyMemory<byte>, Either<(string Path, string Reason), T>> decode) =>
+    /// <param name="decoder">The body decoder for this operation.</param>
+    public Aff<SaltantRuntime, T> Send<T>(ApiRequest request, Decoder<T> decoder) =>
         AffMaybe<SaltantRuntime, T>(async rt =>
         {
             var answer = await SendAsync(request, rt.CancellationToken).ConfigureAwait(false);
-            return answer.Bind(a => decode(a.Body).Match<Fin<T>>(
+            return answer.Bind(a => decoder.Decode(a.Body.Span).Match<Fin<T>>(
                 Right: v => v,
-                Left: f => new UndecodableBody(Some(Describe(request)), f.Path, f.Reason)));
+                Left: f => f.ToError(Some(Describe(request)))));
         });
 
     /// <summary>The Task form of <see cref="Send(ApiRequest)"/>: never throws, cancellation becomes <see cref="Cancelled"/>.</summary>
@@ -162,7 +162,7 @@ public sealed class SaltantConnection : IDisposable
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Options.Timeout);
-        using var message = BuildMessage(request, url, header);
+        using var message = BuildMessage(request, url, header, Options.UserAgent);
         try
         {
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
@@ -199,10 +199,11 @@ public sealed class SaltantConnection : IDisposable
             ? answer
             : ResponseErrors.Map(info, request.ExpectedStatus, answer);
 
-    private static HttpRequestMessage BuildMessage(ApiRequest request, Uri url, string? header)
+    private static HttpRequestMessage BuildMessage(ApiRequest request, Uri url, string? header, string userAgent)
     {
         var message = new HttpRequestMessage(new HttpMethod(request.MethodName), url);
         message.Headers.Accept.Add(AcceptJson);
+        message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
         if (header is not null)
         {
             message.Headers.TryAddWithoutValidation("Authorization", header);

@@ -6,22 +6,18 @@ using static LanguageExt.Prelude;
 
 namespace Saltant.Client;
 
-/// <summary>A body decoder: the value, or the JSON path and reason it could not be read.</summary>
-/// <typeparam name="T">The decoded value.</typeparam>
-internal delegate Either<(string Path, string Reason), T> Codec<T>(ReadOnlyMemory<byte> body);
-
 /// <summary>Sends built requests through the connection and decodes their answers.</summary>
 internal static class Calls
 {
     /// <summary>Sends a request that may have failed to build (a bad filter, page or name).</summary>
-    internal static Aff<SaltantRuntime, T> Send<T>(SaltantConnection connection, Fin<ApiRequest> request, Codec<T> decode) =>
+    internal static Aff<SaltantRuntime, T> Send<T>(SaltantConnection connection, Fin<ApiRequest> request, Decoder<T> decode) =>
         request.Match(
             Succ: r => Send(connection, r, decode),
             Fail: e => FailAff<SaltantRuntime, T>(e));
 
     /// <summary>Sends a request and decodes the answer.</summary>
-    internal static Aff<SaltantRuntime, T> Send<T>(SaltantConnection connection, ApiRequest request, Codec<T> decode) =>
-        connection.Send(request, body => decode(body));
+    internal static Aff<SaltantRuntime, T> Send<T>(SaltantConnection connection, ApiRequest request, Decoder<T> decode) =>
+        connection.Send(request, decode);
 
     /// <summary>Fails a lookup by name that found nothing with <see cref="NameNotFound"/>.</summary>
     internal static Aff<SaltantRuntime, T> Require<T>(Aff<SaltantRuntime, Option<T>> lookup, string resource, string name) =>

@@ -13,13 +13,13 @@ internal sealed class Lister<TRecord, TFilter>
     private readonly SaltantConnection connection;
     private readonly Settings settings;
     private readonly Func<Seq<Filter<TFilter>>, Option<int>, Option<int>, Fin<ApiRequest>> build;
-    private readonly Codec<Page<TRecord>> decode;
+    private readonly Decoder<Page<TRecord>> decode;
 
     internal Lister(
         SaltantConnection connection,
         Settings settings,
         Func<Seq<Filter<TFilter>>, Option<int>, Option<int>, Fin<ApiRequest>> build,
-        Codec<Page<TRecord>> decode)
+        Decoder<Page<TRecord>> decode)
     {
         this.connection = connection;
         this.settings = settings;

@@ -17,28 +17,21 @@ public abstract class ResourceClient<TRecord, TKey, TFilter>
     private readonly Func<TKey, Fin<ApiRequest>> get;
     private readonly Func<TRecord, TKey> keyOf;
 
-    private protected ResourceClient(
-        SaltantConnection connection,
-        Settings settings,
-        Func<Seq<Filter<TFilter>>, Option<int>, Option<int>, Fin<ApiRequest>> list,
-        Func<TKey, Fin<ApiRequest>> get,
-        Func<TRecord, TKey> keyOf,
-        Codec<TRecord> record,
-        Codec<Page<TRecord>> page)
+    private protected ResourceClient(SaltantConnection connection, Settings settings, ResourceRoutes<TRecord, TKey, TFilter> routes)
     {
         Connection = connection;
         Settings = settings;
-        RecordCodec = record;
-        lister = new Lister<TRecord, TFilter>(connection, settings, list, page);
-        this.get = get;
-        this.keyOf = keyOf;
+        RecordDecoder = routes.Record;
+        lister = new Lister<TRecord, TFilter>(connection, settings, routes.List, routes.Page);
+        get = routes.Get;
+        keyOf = routes.KeyOf;
     }
 
     private protected SaltantConnection Connection { get; }
 
     private protected Settings Settings { get; }
 
-    private protected Codec<TRecord> RecordCodec { get; }
+    private protected Decoder<TRecord> RecordDecoder { get; }
 
     private protected Lister<TRecord, TFilter> Lister => lister;
 
@@ -65,7 +58,7 @@ public abstract class ResourceClient<TRecord, TKey, TFilter>
 
     /// <summary>The record with this key; <see cref="NotFound"/> when there is none.</summary>
     /// <param name="key">The key.</param>
-    public Aff<SaltantRuntime, TRecord> Get(TKey key) => Calls.Send(Connection, get(key), RecordCodec);
+    public Aff<SaltantRuntime, TRecord> Get(TKey key) => Calls.Send(Connection, get(key), RecordDecoder);
 
     /// <summary>Re-reads a record in hand (saltant-py's <c>sync</c>).</summary>
     /// <param name="record">The record.</param>
@@ -105,7 +98,7 @@ public abstract class ResourceClient<TRecord, TKey, TFilter>
     /// <param name="cancellationToken">Cancels the batch.</param>
     public Task<Fin<Seq<Fin<TRecord>>>> GetManyAsync(IEnumerable<TKey> keys, CancellationToken cancellationToken = default) => GetMany(keys).RunAsync(cancellationToken);
 
-    private protected Aff<SaltantRuntime, TRecord> Send(ApiRequest request) => Calls.Send(Connection, request, RecordCodec);
+    private protected Aff<SaltantRuntime, TRecord> Send(ApiRequest request) => Calls.Send(Connection, request, RecordDecoder);
 }
 
 /// <summary>A resource whose records have unique names: adds lookups by name.</summary>
@@ -117,20 +110,11 @@ public abstract class NamedResourceClient<TRecord, TKey, TFilter> : ResourceClie
     private readonly Func<string, Fin<ApiRequest>> byName;
     private readonly string resourceName;
 
-    private protected NamedResourceClient(
-        SaltantConnection connection,
-        Settings settings,
-        Func<Seq<Filter<TFilter>>, Option<int>, Option<int>, Fin<ApiRequest>> list,
-        Func<TKey, Fin<ApiRequest>> get,
-        Func<TRecord, TKey> keyOf,
-        Func<string, Fin<ApiRequest>> byName,
-        string resourceName,
-        Codec<TRecord> record,
-        Codec<Page<TRecord>> page)
-        : base(connection, settings, list, get, keyOf, record, page)
+    private protected NamedResourceClient(SaltantConnection connection, Settings settings, ResourceRoutes<TRecord, TKey, TFilter> routes)
+        : base(connection, settings, routes)
     {
-        this.byName = byName;
-        this.resourceName = resourceName;
+        byName = routes.ByName;
+        resourceName = routes.ResourceName;
     }
 
     /// <summary>The record with exactly this name, or None (names are unique).</summary>
