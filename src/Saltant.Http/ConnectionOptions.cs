@@ -1,0 +1,16 @@
+using LanguageExt;
+
+namespace Saltant.Http;
+
+/// <summary>What the interpreter needs to know about the server and how to talk to it; no resource knowledge.</summary>
+/// <param name="ApiRoot">The absolute API root, ending in <c>/</c>.</param>
+/// <param name="Timeout">How long one exchange may take, headers and body together.</param>
+/// <param name="Retry">The delays between attempts of a request that is safe to repeat; its length bounds the retries.</param>
+/// <param name="AllowInsecureHttp">Whether credentials may travel over plain http to a host other than loopback.</param>
+/// <param name="UserAgent">The User-Agent sent with every request.</param>
+public sealed record ConnectionOptions(
+    Uri ApiRoot,
+    TimeSpan Timeout,
+    Schedule Retry,
+    bool AllowInsecureHttp = false,
+    string UserAgent = "Saltant.Functional/0.1");

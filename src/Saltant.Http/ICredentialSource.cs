@@ -1,0 +1,42 @@
+using LanguageExt;
+
+namespace Saltant.Http;
+
+/// <summary>
+/// Supplies the Authorization header value for each request and renews it when the server
+/// rejects it. Implementations never log or print the value.
+/// </summary>
+public interface ICredentialSource
+{
+    /// <summary>The header value to send now (e.g. <c>Token …</c> or <c>Bearer …</c>), or the error that prevents one.</summary>
+    /// <param name="cancellationToken">Cancels the wait (a JWT login may be in flight).</param>
+    ValueTask<Fin<string>> AuthorizationAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called when the server rejected <paramref name="rejected"/> as a credential. Returns true when
+    /// a different credential is now available and the request is worth one more try. Concurrent
+    /// callers share one renewal.
+    /// </summary>
+    /// <param name="rejected">The header value that was rejected.</param>
+    /// <param name="cancellationToken">Cancels the renewal wait.</param>
+    ValueTask<bool> RenewAsync(string rejected, CancellationToken cancellationToken);
+}
+
+/// <summary>A DRF token: <c>Authorization: Token &lt;key&gt;</c>. It never renews.</summary>
+public sealed class TokenCredentialSource : ICredentialSource
+{
+    private readonly Fin<string> header;
+
+    /// <summary>Wraps a DRF token.</summary>
+    /// <param name="token">The token.</param>
+    public TokenCredentialSource(Saltant.Domain.Secret token) => header = "Token " + token.Reveal();
+
+    /// <inheritdoc />
+    public ValueTask<Fin<string>> AuthorizationAsync(CancellationToken cancellationToken) => new(header);
+
+    /// <inheritdoc />
+    public ValueTask<bool> RenewAsync(string rejected, CancellationToken cancellationToken) => new(false);
+
+    /// <inheritdoc />
+    public override string ToString() => "Token ***";
+}

@@ -1,0 +1,24 @@
+using LanguageExt;
+using Saltant.Domain;
+
+namespace Saltant.Http;
+
+/// <summary>
+/// Refuses to send credentials in clear text across a network: plain http is allowed only to a
+/// loopback host, unless the caller explicitly allows it.
+/// </summary>
+internal static class InsecureTransportGuard
+{
+    /// <summary>The refusal for this URL, if it must be refused.</summary>
+    internal static Option<SaltantError> Check(Uri url, bool allowInsecureHttp)
+    {
+        if (url.Scheme == Uri.UriSchemeHttps || allowInsecureHttp || url.IsLoopback)
+        {
+            return Option<SaltantError>.None;
+        }
+
+        return new InsecureRequestRefused(
+            url.GetLeftPart(UriPartial.Authority),
+            "plain http to a host other than loopback would expose the credentials; use https or allow insecure http explicitly in the settings.");
+    }
+}

@@ -1,0 +1,166 @@
+using LanguageExt;
+using LanguageExt.Common;
+using Saltant.Domain;
+using static LanguageExt.Prelude;
+
+namespace Saltant.Http;
+
+/// <summary>
+/// JWT credentials: logs in through <c>token/</c> when it has a username and password, sends
+/// <c>Bearer &lt;access&gt;</c>, and refreshes through <c>token/refresh/</c> shortly before the
+/// access token expires or after the server rejects it. All concurrent callers share one login or
+/// refresh at a time.
+/// </summary>
+public sealed class JwtCredentialSource : ICredentialSource, IDisposable
+{
+    /// <summary>How long before expiry an access token is refreshed, to absorb clock skew and latency.</summary>
+    public static readonly TimeSpan RefreshMargin = TimeSpan.FromSeconds(30);
+
+    private readonly Func<CancellationToken, Task<Fin<JwtPair>>>? login;
+    private readonly Func<Secret, CancellationToken, Task<Fin<JwtAccess>>> refresh;
+    private readonly TimeProvider clock;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private Secret? access;
+    private Secret? refreshToken;
+    private int renewals;
+
+    /// <summary>Makes a source that starts from a login (username and password are captured by <paramref name="login"/>).</summary>
+    /// <param name="login">Obtains a pair from <c>token/</c>.</param>
+    /// <param name="refresh">Obtains an access token from <c>token/refresh/</c>.</param>
+    /// <param name="clock">The clock used to plan refreshes.</param>
+    public JwtCredentialSource(
+        Func<CancellationToken, Task<Fin<JwtPair>>> login,
+        Func<Secret, CancellationToken, Task<Fin<JwtAccess>>> refresh,
+        TimeProvider clock)
+    {
+        this.login = login;
+        this.refresh = refresh;
+        this.clock = clock;
+    }
+
+    /// <summary>Makes a source from an existing pair; without a login it cannot recover once the refresh token expires.</summary>
+    /// <param name="pair">The access and refresh tokens.</param>
+    /// <param name="refresh">Obtains an access token from <c>token/refresh/</c>.</param>
+    /// <param name="clock">The clock used to plan refreshes.</param>
+    public JwtCredentialSource(JwtPair pair, Func<Secret, CancellationToken, Task<Fin<JwtAccess>>> refresh, TimeProvider clock)
+    {
+        access = pair.Access;
+        refreshToken = pair.Refresh;
+        this.refresh = refresh;
+        this.clock = clock;
+    }
+
+    /// <summary>How many logins and refreshes this source has made (for tests and diagnostics).</summary>
+    public int Renewals => Volatile.Read(ref renewals);
+
+    /// <inheritdoc />
+    public async ValueTask<Fin<string>> AuthorizationAsync(CancellationToken cancellationToken)
+    {
+        var current = Volatile.Read(ref access);
+        if (current is not null && !ExpiresSoon(current))
+        {
+            return Header(current);
+        }
+
+        return await UnderGate(
+            async () =>
+            {
+                // Another caller may have renewed while this one waited.
+                if (access is not null && !ExpiresSoon(access))
+                {
+                    return Header(access);
+                }
+
+                var renewed = await RenewLocked(cancellationToken).ConfigureAwait(false);
+                return renewed.Map(Header);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> RenewAsync(string rejected, CancellationToken cancellationToken)
+    {
+        var result = await UnderGate(
+            async () =>
+            {
+                if (access is not null && Header(access) != rejected)
+                {
+                    return Fin<Secret>.Succ(access); // already renewed by someone else
+                }
+
+                access = null;
+                return await RenewLocked(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return result.IsSucc;
+    }
+
+    /// <summary>Refreshes when a refresh token is usable, else logs in; must hold the gate.</summary>
+    private async Task<Fin<Secret>> RenewLocked(CancellationToken cancellationToken)
+    {
+        if (refreshToken is not null && !Expired(refreshToken))
+        {
+            var refreshed = await refresh(refreshToken, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref renewals);
+            if (refreshed.IsSucc)
+            {
+                Volatile.Write(ref access, ((JwtAccess)refreshed).Access);
+                return access!;
+            }
+
+            if (login is null || (Error)refreshed is not AuthenticationFailed)
+            {
+                return (Error)refreshed;
+            }
+        }
+
+        if (login is null)
+        {
+            return new AuthenticationFailed(new RequestInfo("POST", "token/refresh/"), 401, "The JWT refresh token has expired and no username and password are configured to log in again.");
+        }
+
+        var pair = await login(cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref renewals);
+        return pair.Map(p =>
+        {
+            refreshToken = p.Refresh;
+            Volatile.Write(ref access, p.Access);
+            return p.Access;
+        });
+    }
+
+    private async Task<Fin<TResult>> UnderGate<TResult>(Func<Task<Fin<TResult>>> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return new Cancelled("Waiting for a JWT login or refresh");
+        }
+
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private bool ExpiresSoon(Secret token) =>
+        JwtExpiry.Of(token.Reveal()).Map(exp => exp - RefreshMargin <= clock.GetUtcNow()).IfNone(false);
+
+    private bool Expired(Secret token) =>
+        JwtExpiry.Of(token.Reveal()).Map(exp => exp <= clock.GetUtcNow()).IfNone(false);
+
+    private static string Header(Secret token) => "Bearer " + token.Reveal();
+
+    /// <inheritdoc />
+    public override string ToString() => "Bearer ***";
+
+    /// <inheritdoc />
+    public void Dispose() => gate.Dispose();
+}
