@@ -1,0 +1,68 @@
+using LanguageExt;
+using LanguageExt.Common;
+using Saltant.Client;
+using Saltant.Domain;
+using Saltant.Emulator;
+using Saltant.Emulator.Worker;
+
+namespace Saltant.Quickstart;
+
+/// <summary>Chooses the server, runs the pipeline, and turns any failure into one sentence and exit code 1.</summary>
+internal static class QuickstartProgram
+{
+    internal static async Task<int> RunAsync(TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var configured = Environment.GetEnvironmentVariable(SettingsVariables.ApiUrl) is { Length: > 0 };
+            if (configured)
+            {
+                return await RunWithSettings(Settings.FromEnvironment(ReadEnvironment()), "the server in SALTANT_API_URL", output, errors, cancellationToken);
+            }
+
+            // Sleeps run four times faster than written, so the demo's slow task (sleep 4) takes one second.
+            await using var emulator = await SaltantEmulator.StartAsync(
+                new SaltantEmulatorOptions { TimeScale = 0.25, WorkerPollInterval = TimeSpan.FromMilliseconds(20) },
+                cancellationToken);
+            var admin = emulator.User("admin");
+            var settings = Settings.Create(emulator.ApiUrl.ToString(), Authentication.Token(admin.Token), waitRefreshPeriod: TimeSpan.FromMilliseconds(250));
+            return await RunWithSettings(settings, $"the in-process emulator at {emulator.ApiUrl}", output, errors, cancellationToken);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Only the emulator's start can throw (a port it cannot bind); the client never does.
+            await errors.WriteLineAsync($"The quickstart could not start: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunWithSettings(Either<ConfigError, Settings> settings, string where, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        if (settings.Case is ConfigError config)
+        {
+            await errors.WriteLineAsync(config.Message);
+            return 1;
+        }
+
+        var connected = await SaltantClient.ConnectAsync((Settings)settings, cancellationToken: cancellationToken);
+        if (connected.IsFail)
+        {
+            await errors.WriteLineAsync(((Error)connected).Message);
+            return 1;
+        }
+
+        using var client = (SaltantClient)connected;
+        await output.WriteLineAsync($"Running the saltant quickstart against {where}.");
+        var outcome = await new Pipeline(client, output, TimeProvider.System).RunAsync(cancellationToken);
+        if (outcome.IsFail)
+        {
+            await errors.WriteLineAsync(((Error)outcome).Message);
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static Dictionary<string, string?> ReadEnvironment() =>
+        SettingsVariables.All.ToDictionary(name => name, Environment.GetEnvironmentVariable);
+}
