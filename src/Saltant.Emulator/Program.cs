@@ -1,35 +1,74 @@
 using System.Globalization;
 using Saltant.Emulator;
 
-// Standalone: dotnet run --project src/Saltant.Emulator -- --port 8000 [--user NAME:TOKEN:PASSWORD[:superuser]]...
+// Standalone: dotnet run --project src/Saltant.Emulator -- --port 8000 [--time-scale X] [--user NAME:TOKEN:PASSWORD[:superuser]]...
+// The emulator takes no packages beyond ASP.NET Core (its issue says so), so its three options are
+// read here; the saltant CLI offers the same as `saltant emulator` with a full parser.
+const string Usage = "usage: Saltant.Emulator [--port N] [--time-scale X] [--user NAME:TOKEN:PASSWORD[:superuser]]...";
 var options = new SaltantEmulatorOptions { Port = 8000 };
 for (int i = 0; i < args.Length; i++)
 {
-    switch (args[i])
+    var value = i + 1 < args.Length ? args[i + 1] : null;
+    string? problem = (args[i], value) switch
     {
-        case "--port" when i + 1 < args.Length:
-            options.Port = int.Parse(args[++i], CultureInfo.InvariantCulture);
-            break;
-        case "--user" when i + 1 < args.Length:
-            options.Users.Add(EmulatorUser.Parse(args[++i]));
-            break;
-        case "--time-scale" when i + 1 < args.Length:
-            options.TimeScale = double.Parse(args[++i], CultureInfo.InvariantCulture);
-            break;
-        default:
-            Console.Error.WriteLine("usage: Saltant.Emulator [--port N] [--time-scale X] [--user NAME:TOKEN:PASSWORD[:superuser]]...");
-            return 2;
+        ("--help" or "-h", _) => "",
+        (_, null) => $"{args[i]} needs a value or is not an option.",
+        ("--port", _) when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 => Set(() => options.Port = port),
+        ("--port", _) => $"--port takes a port number from 0 to 65535, not '{value}'.",
+        ("--time-scale", _) when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) && scale >= 0 && double.IsFinite(scale) => Set(() => options.TimeScale = scale),
+        ("--time-scale", _) => $"--time-scale takes a non-negative number, not '{value}'.",
+        ("--user", _) => AddUser(value),
+        _ => $"unknown option '{args[i]}'.",
+    };
+    if (problem is not null)
+    {
+        if (problem.Length > 0) Console.Error.WriteLine(problem);
+        Console.Error.WriteLine(Usage);
+        return problem.Length > 0 ? 2 : 0;
     }
+    i++;
 }
 
-await using var emulator = await SaltantEmulator.StartAsync(options);
-Console.WriteLine($"saltant emulator listening on {emulator.ApiUrl}");
-foreach (var user in emulator.Users)
-    Console.WriteLine($"  {user.Username}{(user.IsSuperuser ? " (superuser)" : "")}: token {user.Token}");
-Console.Out.Flush();
+SaltantEmulator emulator;
+try
+{
+    emulator = await SaltantEmulator.StartAsync(options);
+}
+catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException)
+{
+    Console.Error.WriteLine($"The emulator could not start on port {options.Port}: {e.Message}");
+    return 1;
+}
 
-var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
-await stop.Task;
+await using (emulator)
+{
+    Console.WriteLine($"saltant emulator listening on {emulator.ApiUrl}");
+    foreach (var user in emulator.Users)
+        Console.WriteLine($"  {user.Username}{(user.IsSuperuser ? " (superuser)" : "")}: token {user.Token}");
+    Console.Out.Flush();
+
+    var stop = new TaskCompletionSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+    AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+    await stop.Task;
+}
 return 0;
+
+static string? Set(Action apply)
+{
+    apply();
+    return null;
+}
+
+string? AddUser(string spec)
+{
+    try
+    {
+        options.Users.Add(EmulatorUser.Parse(spec));
+        return null;
+    }
+    catch (FormatException e)
+    {
+        return "--user " + e.Message;
+    }
+}
