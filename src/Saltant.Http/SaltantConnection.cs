@@ -84,8 +84,8 @@ public sealed class SaltantConnection : IDisposable
     /// <param name="cancellationToken">Cancels the exchange and any retry wait.</param>
     public async Task<Fin<HttpAnswer>> SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var info = Describe(request);
         var url = new Uri(Options.ApiRoot, request.RelativeUri);
+        var info = new RequestInfo(request.MethodName, url.AbsoluteUri);
         // Every request is guarded: the anonymous ones are the JWT endpoints, whose bodies carry passwords and tokens.
         if (InsecureTransportGuard.Check(url, Options.AllowInsecureHttp).Case is SaltantError refused)
         {

@@ -48,25 +48,25 @@ public static class Decoders
     public static readonly Decoder<Map<string, Uri>> ApiRoot = Record(Context.DictionaryStringUri, WireMapping.ToDomain);
 
     /// <summary>A page of <c>users/</c>.</summary>
-    public static readonly Decoder<Page<User>> UserPage = PageOf(User);
+    public static readonly Decoder<Page<User>> UserPage = TypedPage(Context.PageWireUserWire, WireMapping.ToDomain);
 
     /// <summary>A page of <c>taskqueues/</c>.</summary>
-    public static readonly Decoder<Page<TaskQueue>> TaskQueuePage = PageOf(TaskQueue);
+    public static readonly Decoder<Page<TaskQueue>> TaskQueuePage = TypedPage(Context.PageWireTaskQueueWire, WireMapping.ToDomain);
 
     /// <summary>A page of <c>taskwhitelists/</c>.</summary>
-    public static readonly Decoder<Page<TaskWhitelist>> TaskWhitelistPage = PageOf(TaskWhitelist);
+    public static readonly Decoder<Page<TaskWhitelist>> TaskWhitelistPage = TypedPage(Context.PageWireTaskWhitelistWire, WireMapping.ToDomain);
 
     /// <summary>A page of <c>containertasktypes/</c>.</summary>
-    public static readonly Decoder<Page<ContainerTaskType>> ContainerTaskTypePage = PageOf(ContainerTaskType);
+    public static readonly Decoder<Page<ContainerTaskType>> ContainerTaskTypePage = TypedPage(Context.PageWireContainerTaskTypeWire, WireMapping.ToDomain);
 
     /// <summary>A page of <c>executabletasktypes/</c>.</summary>
-    public static readonly Decoder<Page<ExecutableTaskType>> ExecutableTaskTypePage = PageOf(ExecutableTaskType);
+    public static readonly Decoder<Page<ExecutableTaskType>> ExecutableTaskTypePage = TypedPage(Context.PageWireExecutableTaskTypeWire, WireMapping.ToDomain);
 
     /// <summary>A page of <c>containertaskinstances/</c>.</summary>
-    public static readonly Decoder<Page<ContainerTaskInstance>> ContainerTaskInstancePage = PageOf(ContainerTaskInstance);
+    public static readonly Decoder<Page<ContainerTaskInstance>> ContainerTaskInstancePage = TypedPage(Context.PageWireTaskInstanceWire, WireMapping.ToContainerInstance);
 
     /// <summary>A page of <c>executabletaskinstances/</c>.</summary>
-    public static readonly Decoder<Page<ExecutableTaskInstance>> ExecutableTaskInstancePage = PageOf(ExecutableTaskInstance);
+    public static readonly Decoder<Page<ExecutableTaskInstance>> ExecutableTaskInstancePage = TypedPage(Context.PageWireTaskInstanceWire, WireMapping.ToExecutableInstance);
 
     /// <summary>
     /// A decoder of pages <c>{count, next, previous, results}</c> whose results the item decoder
@@ -90,6 +90,29 @@ public static class Decoders
                 },
                 Left: f => f.Under(JsonPath.Index("$.results", index)));
             if (failure.Case is DecodeFailure found) return found;
+        }
+
+        return new Page<T>(page.Count, Optional(page.Next), Optional(page.Previous), results.ToSeq());
+    }
+
+    // A page read in one pass into the record's wire shape; mapping failures get their $.results[i] prefix.
+    private static Decoder<Page<T>> TypedPage<TWire, T>(JsonTypeInfo<PageWire<TWire>> info, Func<TWire, Either<DecodeFailure, T>> toDomain)
+        where TWire : class =>
+        Record(info, page => MapResults(page, toDomain));
+
+    private static Either<DecodeFailure, Page<T>> MapResults<TWire, T>(PageWire<TWire> page, Func<TWire, Either<DecodeFailure, T>> toDomain)
+        where TWire : class
+    {
+        var results = new T[page.Results.Length];
+        for (var i = 0; i < results.Length; i++)
+        {
+            var mapped = page.Results[i] is { } wire ? toDomain(wire) : new DecodeFailure("$", "expected a JSON object, found null");
+            if (mapped.Case is DecodeFailure failure)
+            {
+                return failure.Under(JsonPath.Index("$.results", i));
+            }
+
+            results[i] = (T)mapped.Case!;
         }
 
         return new Page<T>(page.Count, Optional(page.Next), Optional(page.Previous), results.ToSeq());

@@ -12,6 +12,14 @@ public abstract record Fault
     /// <summary>Waits before handling the request (combines with any other fault).</summary>
     public static Fault Latency(TimeSpan delay) => new LatencyFault(delay);
 
+    /// <summary>
+    /// Waits <paramref name="perRecord"/> for every record a list request asks for (its
+    /// <c>page_size</c>, else the default of 10 for instances and 100 otherwise), like a server
+    /// whose time grows with the page: 1 ms per record is 100 ms per 100-record page. Requests
+    /// that are not lists are not delayed. Combines with any other fault.
+    /// </summary>
+    public static Fault LatencyPerRecord(TimeSpan perRecord) => new LatencyPerRecordFault(perRecord);
+
     /// <summary>A 502, 503 or 504 from the "proxy" with an HTML body; the API never sees the request.</summary>
     public static Fault GatewayError(int status = 502) =>
         status is 502 or 503 or 504 ? new GatewayFault(status) : throw new ArgumentOutOfRangeException(nameof(status), "Use 502, 503 or 504.");
@@ -36,6 +44,7 @@ public abstract record Fault
 }
 
 internal sealed record LatencyFault(TimeSpan Delay) : Fault;
+internal sealed record LatencyPerRecordFault(TimeSpan PerRecord) : Fault;
 internal sealed record GatewayFault(int Status) : Fault;
 internal sealed record TooManyRequestsFault(TimeSpan RetryAfter) : Fault;
 internal sealed record ResetFault(bool AfterProcessing) : Fault;

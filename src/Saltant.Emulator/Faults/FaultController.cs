@@ -76,7 +76,10 @@ public sealed class FaultController
     }
 
     /// <summary>Picks the faults for a request: total latency and at most one other fault.</summary>
-    internal (TimeSpan Latency, Fault? Fault) Take(string method, string path)
+    /// <param name="method">The request's method.</param>
+    /// <param name="path">The request's path under the API root.</param>
+    /// <param name="listedRecords">How many records the request lists (0 for anything but a list).</param>
+    internal (TimeSpan Latency, Fault? Fault) Take(string method, string path, int listedRecords)
     {
         var latency = TimeSpan.Zero;
         Fault? chosen = null;
@@ -86,6 +89,7 @@ public sealed class FaultController
             {
                 if (!rule.Matches(method, path)) continue;
                 if (rule.Fault is LatencyFault l) { if (rule.TryClaim()) latency += l.Delay; }
+                else if (rule.Fault is LatencyPerRecordFault r) { if (listedRecords > 0 && rule.TryClaim()) latency += r.PerRecord * listedRecords; }
                 else if (chosen is null && rule.TryClaim()) chosen = rule.Fault;
             }
             _rules.RemoveAll(r => r.Remaining == 0);

@@ -11,13 +11,23 @@ namespace Saltant.Emulator.Http;
 /// </summary>
 internal sealed class EmulatorPipeline(ApiDispatcher dispatcher, FaultController faults, RequestCounter counter)
 {
+    /// <summary>How many records a list request asks for: its page size, or the resource's default (0 for other requests).</summary>
+    private static int ListedRecords(ApiRequest request)
+    {
+        if (request.Method != "GET" || request.ApiPath is not { } path) return 0;
+        var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length != 1) return 0;
+        var fallback = segments[0].EndsWith("taskinstances", StringComparison.Ordinal) ? 10 : 100;
+        return int.TryParse(request.QueryValue("page_size"), out var size) && size > 0 ? size : fallback;
+    }
+
     public async Task InvokeAsync(HttpContext http)
     {
         var request = await ReadAsync(http).ConfigureAwait(false);
         var countedPath = request.ApiPath ?? request.FullPath;
         counter.Record(request.Method, countedPath);
 
-        var (latency, fault) = faults.Take(request.Method, countedPath);
+        var (latency, fault) = faults.Take(request.Method, countedPath, ListedRecords(request));
         if (latency > TimeSpan.Zero) await Task.Delay(latency, http.RequestAborted).ConfigureAwait(false);
 
         switch (fault)

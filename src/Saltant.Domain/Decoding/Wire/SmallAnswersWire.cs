@@ -39,3 +39,20 @@ internal sealed class PageWire
 
     [JsonPropertyName("results")] public required JsonElement[] Results { get; init; }
 }
+
+/// <summary>
+/// A list answer whose results are read straight into one record's wire shape, so a page is parsed
+/// once (no intermediate element per record); serializer failures carry their
+/// <c>$.results[i]…</c> path as they are.
+/// </summary>
+/// <typeparam name="TWire">The record's wire shape.</typeparam>
+internal sealed class PageWire<TWire>
+{
+    [JsonPropertyName("count")] public required int Count { get; init; }
+
+    [JsonPropertyName("next")] public required Uri? Next { get; init; }
+
+    [JsonPropertyName("previous")] public required Uri? Previous { get; init; }
+
+    [JsonPropertyName("results")] public required TWire[] Results { get; init; }
+}

@@ -19,6 +19,12 @@ namespace Saltant.Domain.Decoding.Wire;
 [JsonSerializable(typeof(JwtAccessWire))]
 [JsonSerializable(typeof(InstanceStateUpdateWire))]
 [JsonSerializable(typeof(PageWire))]
+[JsonSerializable(typeof(PageWire<UserWire>))]
+[JsonSerializable(typeof(PageWire<TaskQueueWire>))]
+[JsonSerializable(typeof(PageWire<TaskWhitelistWire>))]
+[JsonSerializable(typeof(PageWire<ExecutableTaskTypeWire>))]
+[JsonSerializable(typeof(PageWire<ContainerTaskTypeWire>))]
+[JsonSerializable(typeof(PageWire<TaskInstanceWire>))]
 [JsonSerializable(typeof(Dictionary<string, Uri>))]
 internal sealed partial class WireContext : JsonSerializerContext
 {
