@@ -114,6 +114,20 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Per_record_latency_grows_with_the_page_size_asked_for_and_spares_detail_reads()
+    {
+        await using var emulator = await SaltantEmulator.StartAsync();
+        using var alice = ClientFor(emulator, "alice");
+        emulator.Faults.Add(Fault.LatencyPerRecord(TimeSpan.FromMilliseconds(2)), "users/");
+        var sw = Stopwatch.StartNew();
+        await alice.GetAsync("users/?page_size=150");
+        Assert.True(sw.ElapsedMilliseconds >= 290, $"a 150-record page took {sw.ElapsedMilliseconds} ms");
+        sw.Restart();
+        await alice.GetAsync("users/alice/");
+        Assert.True(sw.ElapsedMilliseconds < 290, $"a detail read took {sw.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
     public async Task Counters_track_each_method_and_path()
     {
         await using var emulator = await SaltantEmulator.StartAsync();
