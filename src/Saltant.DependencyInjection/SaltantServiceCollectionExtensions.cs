@@ -1,0 +1,81 @@
+using System.Collections;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Saltant.Client;
+using Saltant.DependencyInjection;
+using Saltant.Domain;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the saltant client with dependency injection.</summary>
+public static class SaltantServiceCollectionExtensions
+{
+    /// <summary>The name of the <see cref="HttpClient"/> the client sends with, for further configuration through <c>IHttpClientFactory</c>.</summary>
+    public const string HttpClientName = "Saltant";
+
+    /// <summary>
+    /// Registers one shared <see cref="SaltantClient"/> (a singleton: JWT sessions and connection
+    /// pools live as long as the application) sending through an <see cref="HttpClient"/> from
+    /// <c>IHttpClientFactory</c> named <see cref="HttpClientName"/>, and the validated settings as
+    /// <see cref="ValidatedSaltantSettings"/>.
+    /// Settings come from the environment variables of <see cref="SettingsVariables"/>, overridden by
+    /// the configuration section (keys as in <see cref="SaltantConfigurationKeys"/>, e.g.
+    /// <c>Saltant:ApiUrl</c>). Resolving <see cref="SaltantClient"/> or <see cref="Settings"/> with
+    /// invalid settings throws <see cref="InvalidOperationException"/> naming every problem, at
+    /// start-up, as options validation does; resolve <see cref="ValidatedSaltantSettings"/> to handle it yourself.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration root or section to read; none to use the environment only.</param>
+    /// <param name="sectionName">The section holding the keys, when <paramref name="configuration"/> is a root.</param>
+    /// <returns>The builder of the named HTTP client, to add handlers or policies.</returns>
+    public static IHttpClientBuilder AddSaltantClient(this IServiceCollection services, IConfiguration? configuration = null, string sectionName = SaltantConfigurationKeys.DefaultSection)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var section = configuration?.GetSection(sectionName);
+        services.TryAddSingleton(_ => new ValidatedSaltantSettings(Settings.FromEnvironment(Variables(section))));
+        services.TryAddSingleton(provider => provider.GetRequiredService<ValidatedSaltantSettings>().Result.Match(
+            Right: settings => settings,
+            Left: error => throw new InvalidOperationException(error.Message)));
+        services.TryAddSingleton(provider => SaltantClient.Create(
+            provider.GetRequiredService<Settings>(),
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
+
+        return services.AddHttpClient(HttpClientName)
+            // The client applies its own per-request timeout, and never lets credentials follow a redirect.
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            })
+            // The client is a singleton holding its HttpClient; pooled connections are recycled by the
+            // handler itself, so the factory need not rotate handlers under it.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The process environment, overridden by the configuration section's keys.</summary>
+    private static Dictionary<string, string?> Variables(IConfigurationSection? section)
+    {
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string name && SettingsVariables.All.Contains(name))
+            {
+                variables[name] = entry.Value as string;
+            }
+        }
+
+        if (section is not null)
+        {
+            foreach (var (key, variable) in SaltantConfigurationKeys.ToVariables)
+            {
+                if (section[key] is { } value)
+                {
+                    variables[variable] = value;
+                }
+            }
+        }
+
+        return variables;
+    }
+}
