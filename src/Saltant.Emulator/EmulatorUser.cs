@@ -7,6 +7,9 @@ namespace Saltant.Emulator;
 /// <param name="IsSuperuser">Superusers may edit anyone's queues, whitelists and task types.</param>
 public sealed record EmulatorUser(string Username, string Token, string Password, bool IsSuperuser = false)
 {
+    /// <summary>The username and role only: printing a user (in a test log, say) never shows its token or password.</summary>
+    public override string ToString() => $"EmulatorUser {{ Username = {Username}{(IsSuperuser ? ", superuser" : "")} }}";
+
     /// <summary>The user's email, as saltant's fixtures make it.</summary>
     public string Email => Username + "@example.com";
 

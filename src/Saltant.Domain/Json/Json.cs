@@ -32,9 +32,11 @@ public abstract record Json
     /// <summary>A JSON number, kept as its exact text so no precision is lost.</summary>
     public sealed record JNumber : Json
     {
-        /// <summary>Makes a number from its JSON text, which must be a valid JSON number.</summary>
-        /// <param name="text">The number's JSON text.</param>
-        public JNumber(string text) => Text = text;
+        // Only parsed JSON reaches this constructor; callers with text use Json.Number, which checks it.
+        private JNumber(string text) => Text = text;
+
+        /// <summary>A number from JSON text that has already been checked to be a JSON number.</summary>
+        internal static JNumber FromValidText(string text) => new(text);
 
         /// <summary>Makes a number from a decimal.</summary>
         /// <param name="value">The value.</param>
@@ -162,6 +164,28 @@ public abstract record Json
     /// <param name="value">The number.</param>
     public static Json Of(decimal value) => new JNumber(value);
 
+    /// <summary>A JSON number from its text (e.g. <c>1e400</c> or a 30-digit integer, kept exactly); None when the text is not a JSON number.</summary>
+    /// <param name="text">The number's JSON text.</param>
+    public static Option<JNumber> Number(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return None;
+        }
+
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text));
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.Number && !reader.Read()
+                ? Some(JNumber.FromValidText(text))
+                : None;
+        }
+        catch (JsonException)
+        {
+            return None;
+        }
+    }
+
     /// <summary>Makes a JSON array.</summary>
     /// <param name="items">The elements.</param>
     public static Json Array(params Json[] items) => new JArray(toSeq(items));
@@ -177,7 +201,7 @@ public abstract record Json
         JsonValueKind.Object => new JObject(element.EnumerateObject().Select(p => (p.Name, FromElement(p.Value))).ToArray()),
         JsonValueKind.Array => new JArray(toSeq(element.EnumerateArray().Select(FromElement).ToArray())),
         JsonValueKind.String => new JString(element.GetString()!),
-        JsonValueKind.Number => new JNumber(element.GetRawText()),
+        JsonValueKind.Number => JNumber.FromValidText(element.GetRawText()),
         JsonValueKind.True => new JBool(true),
         JsonValueKind.False => new JBool(false),
         _ => Null,
@@ -206,24 +230,38 @@ public abstract record Json
         switch (this)
         {
             case JNull: writer.WriteNullValue(); break;
+            case JString { Value: null }: writer.WriteNullValue(); break;
             case JBool b: writer.WriteBooleanValue(b.Value); break;
             case JNumber n: writer.WriteRawValue(n.Text, skipInputValidation: false); break;
             case JString s: writer.WriteStringValue(s.Value); break;
             case JArray a:
                 writer.WriteStartArray();
-                foreach (var item in a.Items) item.WriteTo(writer);
+                foreach (var item in a.Items) Write(writer, item);
                 writer.WriteEndArray();
                 break;
             case JObject o:
                 writer.WriteStartObject();
                 foreach (var (k, v) in o.Members)
                 {
-                    writer.WritePropertyName(k);
-                    v.WriteTo(writer);
+                    writer.WritePropertyName(k ?? "");
+                    Write(writer, v);
                 }
 
                 writer.WriteEndObject();
                 break;
+        }
+    }
+
+    // A member or item that is null in spite of the annotations is written as JSON null, not a crash.
+    private static void Write(Utf8JsonWriter writer, Json? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer);
         }
     }
 }

@@ -28,11 +28,20 @@ public abstract record RequestBody
 
     /// <summary>A JSON body (<c>application/json</c>).</summary>
     /// <param name="Value">The JSON document.</param>
-    public sealed record JsonBody(Json Value) : RequestBody;
+    public sealed record JsonBody(Json Value) : RequestBody
+    {
+        /// <summary>The member names only: the JWT endpoints' bodies hold a password or a token.</summary>
+        public override string ToString() =>
+            Value is Json.JObject o ? $"JsonBody {{ {string.Join(", ", o.Members.Map(m => m.Key))} }}" : "JsonBody";
+    }
 
     /// <summary>A form body (<c>application/x-www-form-urlencoded</c>); a name may repeat (lists).</summary>
     /// <param name="Fields">The fields in order.</param>
-    public sealed record FormBody(Seq<(string Name, string Value)> Fields) : RequestBody;
+    public sealed record FormBody(Seq<(string Name, string Value)> Fields) : RequestBody
+    {
+        /// <summary>The field names only, for the same reason as <see cref="JsonBody"/>.</summary>
+        public override string ToString() => $"FormBody {{ {string.Join(", ", Fields.Map(f => f.Name))} }}";
+    }
 
     /// <summary>The shared empty body.</summary>
     public static readonly RequestBody Empty = new None();

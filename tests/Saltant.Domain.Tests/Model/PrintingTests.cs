@@ -40,4 +40,32 @@ public sealed class PrintingTests
     [Fact]
     public void A_config_problem_prints_as_its_message() =>
         Assert.Equal("SALTANT_API_URL is not set.", new ConfigProblem.Missing("SALTANT_API_URL").ToString());
+
+    [Fact]
+    public void Printing_a_jwt_request_or_its_body_shows_field_names_but_no_credential()
+    {
+        var obtain = JwtRequests.Obtain(new Username("alice"), new Secret("hunter2-password"));
+        var refresh = JwtRequests.Refresh(new Secret("refresh.token.value"));
+
+        foreach (var text in new[] { obtain.ToString(), obtain.Body.ToString(), refresh.ToString(), refresh.Body.ToString() })
+        {
+            Assert.DoesNotContain("hunter2-password", text);
+            Assert.DoesNotContain("refresh.token.value", text);
+        }
+
+        Assert.Equal("JsonBody { username, password }", obtain.Body.ToString());
+    }
+
+    [Fact]
+    public void Every_error_code_is_distinct_and_not_zero()
+    {
+        var codes = typeof(ErrorCodes).GetFields()
+            .Where(f => f.IsLiteral)
+            .Select(f => (int)f.GetRawConstantValue()!)
+            .ToList();
+
+        Assert.True(codes.Count >= 25, $"only {codes.Count} codes found");
+        Assert.DoesNotContain(0, codes);
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+    }
 }
