@@ -21,6 +21,29 @@ public class UriRoundTripTests
     }
 
     [Fact]
+    public void The_callers_own_inputs_come_back_out_of_the_uri_unchanged()
+    {
+        Gen.Select(RequestGen.RoutableUsername, RequestGen.FilterText, RequestGen.InstanceUuid, Gen.Int[1, 10_000], Gen.Int[1, 1_000]).Sample((username, name, uuid, page, size) =>
+        {
+            var user = UserRequests.Get(username).Match(r => r, e => throw new Xunit.Sdk.XunitException(e.Message));
+            Assert.Equal(["users", username.Value], UriParsing.Parse(user.RelativeUri).Path);
+
+            var byName = TaskQueueRequests.ByName(name).Match(r => r, e => throw new Xunit.Sdk.XunitException(e.Message));
+            Assert.Equal([("name", name)], UriParsing.Parse(byName.RelativeUri).Query);
+
+            var listed = TaskInstanceRequests.List(TaskKind.Executable, Seq1(TaskInstanceFilters.Name.Contains(name)), page, size)
+                .Match(r => r, e => throw new Xunit.Sdk.XunitException(e.Message));
+            var query = UriParsing.Parse(listed.RelativeUri).Query;
+            Assert.Contains(("name__contains", name), query);
+            Assert.Contains(("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)), query);
+            Assert.Contains(("page_size", size.ToString(System.Globalization.CultureInfo.InvariantCulture)), query);
+
+            var clone = TaskInstanceRequests.Clone(TaskKind.Container, uuid);
+            Assert.Equal(["containertaskinstances", uuid.Value.ToString("D"), "clone"], UriParsing.Parse(clone.RelativeUri).Path);
+        }, iter: 2000);
+    }
+
+    [Fact]
     public void Raw_filters_with_any_text_survive_the_trip_lone_surrogates_becoming_U_FFFD()
     {
         Gen.Select(RequestGen.TextWithLoneSurrogates, RequestGen.TextWithLoneSurrogates).Array[1, 4].Sample(pairs =>
