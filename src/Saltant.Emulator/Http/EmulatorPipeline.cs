@@ -1,0 +1,111 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Saltant.Emulator.Faults;
+
+namespace Saltant.Emulator.Http;
+
+/// <summary>
+/// The one piece of ASP.NET Core middleware: reads the request, counts it, applies faults, asks the
+/// dispatcher for an answer and writes it (or damages it, when a fault says so).
+/// </summary>
+internal sealed class EmulatorPipeline(ApiDispatcher dispatcher, FaultController faults, RequestCounter counter)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var request = await ReadAsync(http).ConfigureAwait(false);
+        var countedPath = request.ApiPath ?? request.FullPath;
+        counter.Record(request.Method, countedPath);
+
+        var (latency, fault) = faults.Take(request.Method, countedPath);
+        if (latency > TimeSpan.Zero) await Task.Delay(latency, http.RequestAborted).ConfigureAwait(false);
+
+        switch (fault)
+        {
+            case GatewayFault g:
+                await WriteAsync(http, ApiResponse.Html(g.Status, HtmlPages.Gateway(g.Status, g.Status switch { 502 => "Bad Gateway", 503 => "Service Temporarily Unavailable", _ => "Gateway Time-out" }))).ConfigureAwait(false);
+                return;
+            case TooManyRequestsFault t:
+                var seconds = (int)Math.Ceiling(t.RetryAfter.TotalSeconds);
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await WriteAsync(http, ApiResponse.Detail(429, $"Request was throttled. Expected available in {seconds} second{(seconds == 1 ? "" : "s")}.")).ConfigureAwait(false);
+                return;
+            case ResetFault { AfterProcessing: false }:
+                http.Abort();
+                return;
+        }
+
+        var response = dispatcher.Dispatch(request);
+
+        switch (fault)
+        {
+            case ResetFault:
+                http.Abort();
+                return;
+            case ResetMidBodyFault:
+                await ResetMidBodyAsync(http, response).ConfigureAwait(false);
+                return;
+            case TruncatedFault:
+                response = new ApiResponse { Status = response.Status, ContentType = response.ContentType, Body = response.Body[..(response.Body.Length / 2)], Location = response.Location };
+                break;
+            case MalformedJsonFault:
+                response = new ApiResponse { Status = response.Status, ContentType = ApiResponse.JsonType, Body = Encoding.UTF8.GetBytes("{\"detail\": <not json>"), Location = response.Location };
+                break;
+            case WrongContentTypeFault w:
+                response = new ApiResponse { Status = response.Status, ContentType = w.ContentType, Body = response.Body, Location = response.Location };
+                break;
+        }
+        await WriteAsync(http, response).ConfigureAwait(false);
+    }
+
+    private static async Task<ApiRequest> ReadAsync(HttpContext http)
+    {
+        var req = http.Request;
+        using var ms = new MemoryStream();
+        await req.Body.CopyToAsync(ms, http.RequestAborted).ConfigureAwait(false);
+        var fullPath = req.PathBase.Add(req.Path).ToUriComponent();
+        var decodedPath = req.PathBase.Add(req.Path).Value ?? "/";
+        string? apiPath = decodedPath.StartsWith("/api/", StringComparison.Ordinal) ? decodedPath[5..] : null;
+        var rawQuery = req.QueryString.HasValue ? req.QueryString.Value![1..] : "";
+        return new ApiRequest
+        {
+            Method = req.Method.ToUpperInvariant(),
+            ApiPath = apiPath,
+            FullPath = fullPath,
+            RawQuery = rawQuery,
+            Query = QueryString.Parse(rawQuery),
+            Scheme = req.Scheme,
+            Host = req.Host.Value ?? "localhost",
+            Authorization = req.Headers.Authorization.Count > 0 ? req.Headers.Authorization.ToString() : null,
+            Accept = req.Headers.Accept.Count > 0 ? req.Headers.Accept.ToString() : null,
+            ContentType = req.ContentType,
+            Body = ms.ToArray(),
+        };
+    }
+
+    private static async Task WriteAsync(HttpContext http, ApiResponse response)
+    {
+        var res = http.Response;
+        res.StatusCode = response.Status;
+        if (response.ContentType is not null) res.ContentType = response.ContentType;
+        if (response.Location is not null) res.Headers.Location = response.Location;
+        if (response.Status != 301 && response.ContentType == ApiResponse.JsonType) res.Headers.Vary = "Accept";
+        res.ContentLength = response.Body.Length;
+        if (response.Body.Length > 0 && http.Request.Method != "HEAD")
+            await res.Body.WriteAsync(response.Body, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task ResetMidBodyAsync(HttpContext http, ApiResponse response)
+    {
+        var res = http.Response;
+        res.StatusCode = response.Status;
+        if (response.ContentType is not null) res.ContentType = response.ContentType;
+        // Promise the full length, send half, flush so the client has started reading, then cut the connection.
+        res.ContentLength = Math.Max(response.Body.Length, 2);
+        var half = Math.Max(1, response.Body.Length / 2);
+        await res.Body.WriteAsync(response.Body.AsMemory(0, Math.Min(half, response.Body.Length)), http.RequestAborted).ConfigureAwait(false);
+        await res.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+        http.Features.Get<IHttpResponseBodyFeature>()?.Stream.Flush();
+        http.Abort();
+    }
+}

@@ -1,0 +1,34 @@
+using Saltant.Emulator.Worker;
+
+namespace Saltant.Emulator;
+
+/// <summary>How to start a <see cref="SaltantEmulator"/>.</summary>
+public sealed class SaltantEmulatorOptions
+{
+    /// <summary>Loopback port; 0 (the default) picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Users to seed. Empty: <c>admin</c> (superuser), <c>alice</c> and <c>bob</c> with fresh tokens.</summary>
+    public IList<EmulatorUser> Users { get; } = [];
+
+    /// <summary>The clock for timestamps, JWT expiry and task durations (e.g. a <see cref="ManualClock"/>).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Automatic (background loop) or manual (test steps the worker).</summary>
+    public WorkerMode WorkerMode { get; set; } = WorkerMode.Automatic;
+
+    /// <summary>Clock seconds per task second: 0.01 makes <c>sleep 30</c> last 0.3 s.</summary>
+    public double TimeScale { get; set; } = 1.0;
+
+    /// <summary>How the worker decides results; default <see cref="OutcomePolicies.ByCommand"/>.</summary>
+    public Func<TaskRun, TaskOutcome> OutcomePolicy { get; set; } = OutcomePolicies.ByCommand;
+
+    /// <summary>How often the automatic worker looks at the clock.</summary>
+    public TimeSpan WorkerPollInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>JWT access lifetime (saltant's example settings: 3 days).</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>JWT refresh lifetime (saltant's example settings: 245 days).</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(245);
+}
