@@ -20,7 +20,7 @@ public abstract record ConfigProblem
     public int Code { get; }
 
     /// <inheritdoc />
-    public override string ToString() => Message;
+    public sealed override string ToString() => Message;
 
     /// <summary>A required setting is not set.</summary>
     /// <param name="Name">The setting.</param>

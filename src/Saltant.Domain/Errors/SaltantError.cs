@@ -17,7 +17,7 @@ public abstract record SaltantError : Expected
     }
 
     /// <inheritdoc />
-    public override string ToString() => Message;
+    public sealed override string ToString() => Message;
 }
 
 /// <summary>Settings could not be made; <see cref="Problems"/> lists every problem found, not just the first.</summary>

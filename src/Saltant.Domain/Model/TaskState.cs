@@ -16,7 +16,7 @@ public abstract record TaskState
     public bool IsFinished => this is Successful or Failed or Terminated;
 
     /// <inheritdoc />
-    public override string ToString() => WireName;
+    public sealed override string ToString() => WireName;
 
     /// <summary>The instance exists; the API reports this on create.</summary>
     public sealed record Created() : TaskState("created");
