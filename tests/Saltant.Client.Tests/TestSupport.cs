@@ -215,6 +215,8 @@ internal sealed class Harness : IAsyncDisposable
         var secrets = Secrets.Where(s => s.Length >= 8).ToArray();
         foreach (var text in seen)
         {
+            // Any JWT (or piece of one: every JWT part starts "eyJ") would be a leaked credential.
+            Assert.False(text.Contains("eyJ", StringComparison.Ordinal), $"Something like a JWT appeared in: {text}");
             foreach (var secret in secrets)
             {
                 Assert.False(text.Contains(secret, StringComparison.Ordinal), $"A secret appeared in: {text}");
