@@ -19,7 +19,9 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
     private readonly Func<CancellationToken, Task<Fin<JwtPair>>>? login;
     private readonly Func<Secret, CancellationToken, Task<Fin<JwtAccess>>> refresh;
     private readonly TimeProvider clock;
+    // Never disposed: disposing a SemaphoreSlim strands its waiters forever. Disposal cancels this instead.
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly CancellationTokenSource lifetime = new();
     private Secret? access;
     private Secret? refreshToken;
     private int renewals;
@@ -131,9 +133,14 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
 
     private async Task<Fin<TResult>> UnderGate<TResult>(Func<Task<Fin<TResult>>> action, CancellationToken cancellationToken)
     {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token);
         try
         {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await gate.WaitAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return Disposed();
         }
         catch (OperationCanceledException)
         {
@@ -161,6 +168,9 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
     /// <inheritdoc />
     public override string ToString() => "Bearer ***";
 
-    /// <inheritdoc />
-    public void Dispose() => gate.Dispose();
+    /// <summary>Ends this source: callers waiting for a login or refresh, and later callers, get <see cref="TransportFailed"/>.</summary>
+    public void Dispose() => lifetime.Cancel();
+
+    private static TransportFailed Disposed() =>
+        new(new RequestInfo("POST", "token/"), "the saltant client has been disposed, so no JWT login or refresh can be made.");
 }

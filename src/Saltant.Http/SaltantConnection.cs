@@ -20,6 +20,7 @@ public sealed class SaltantConnection : IDisposable
     private readonly HttpClient http;
     private readonly bool ownsHttp;
     private readonly ICredentialSource? credentials;
+    private int disposed;
 
     /// <summary>Makes a connection over a caller's <see cref="HttpClient"/> (which the caller disposes).</summary>
     /// <param name="http">The client to send with; its own timeout should be longer than <see cref="ConnectionOptions.Timeout"/>.</param>
@@ -79,7 +80,10 @@ public sealed class SaltantConnection : IDisposable
                 Left: f => f.ToError(Some(Describe(request)))));
         });
 
-    /// <summary>The Task form of <see cref="Send(ApiRequest)"/>: never throws, cancellation becomes <see cref="Cancelled"/>.</summary>
+    /// <summary>
+    /// The Task form of <see cref="Send(ApiRequest)"/>: never throws; cancellation becomes <see cref="Cancelled"/>,
+    /// and a request through a disposed connection becomes <see cref="TransportFailed"/>.
+    /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the exchange and any retry wait.</param>
     public async Task<Fin<HttpAnswer>> SendAsync(ApiRequest request, CancellationToken cancellationToken)
@@ -92,6 +96,28 @@ public sealed class SaltantConnection : IDisposable
             return refused;
         }
 
+        if (Volatile.Read(ref disposed) != 0)
+        {
+            return Disposed(info);
+        }
+
+        try
+        {
+            return await SendWithRetriesAsync(request, url, info, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The client was disposed while this request was in flight (its HTTP client or JWT gate went away).
+            return Disposed(info);
+        }
+    }
+
+    /// <summary>The error for a request made through, or overtaken by, a disposed connection.</summary>
+    private static TransportFailed Disposed(RequestInfo info) =>
+        new(info, "the saltant client has been disposed, so nothing more can be sent with it.");
+
+    private async Task<Fin<HttpAnswer>> SendWithRetriesAsync(ApiRequest request, Uri url, RequestInfo info, CancellationToken cancellationToken)
+    {
         using var delays = Options.Retry.Run().GetEnumerator();
         var renewed = false;
         while (true)
@@ -107,7 +133,7 @@ public sealed class SaltantConnection : IDisposable
                 continue;
             }
 
-            if (outcome.IsSucc || !IsTransient((Error)outcome) || (sent && !request.SafeToRetry) || !delays.MoveNext())
+            if (outcome.IsSucc || !IsTransient((Error)outcome) || (sent && !request.SafeToRetry) || Volatile.Read(ref disposed) != 0 || !delays.MoveNext())
             {
                 return outcome;
             }
@@ -178,6 +204,11 @@ public sealed class SaltantConnection : IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return (new Cancelled(info.ToString()), true, header);
+        }
+        catch (OperationCanceledException) when (Volatile.Read(ref disposed) != 0)
+        {
+            // Disposing the HTTP client cancels what it has in flight; that is no timeout.
+            return (Disposed(info), true, header);
         }
         catch (OperationCanceledException)
         {
@@ -253,6 +284,11 @@ public sealed class SaltantConnection : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         if (ownsHttp)
         {
             http.Dispose();

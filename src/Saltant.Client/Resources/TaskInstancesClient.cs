@@ -117,6 +117,11 @@ public sealed class TaskInstancesClient<T> : ResourceClient<T, InstanceUuid, Tas
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<Fin<T>> CloneAsync(InstanceUuid uuid, CancellationToken cancellationToken = default) => Clone(uuid).RunAsync(cancellationToken);
 
+    /// <summary>Task form of <see cref="Clone(T)"/>.</summary>
+    /// <param name="instance">The instance to copy.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<Fin<T>> CloneAsync(T instance, CancellationToken cancellationToken = default) => Clone(instance).RunAsync(cancellationToken);
+
     /// <summary>Task form of <see cref="CloneMany"/>.</summary>
     /// <param name="uuids">The instances to copy.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
@@ -126,6 +131,11 @@ public sealed class TaskInstancesClient<T> : ResourceClient<T, InstanceUuid, Tas
     /// <param name="uuid">The instance.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<Fin<T>> TerminateAsync(InstanceUuid uuid, CancellationToken cancellationToken = default) => Terminate(uuid).RunAsync(cancellationToken);
+
+    /// <summary>Task form of <see cref="Terminate(T)"/>.</summary>
+    /// <param name="instance">The instance.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<Fin<T>> TerminateAsync(T instance, CancellationToken cancellationToken = default) => Terminate(instance).RunAsync(cancellationToken);
 
     /// <summary>Task form of <see cref="TerminateMany"/>.</summary>
     /// <param name="uuids">The instances.</param>
@@ -137,6 +147,12 @@ public sealed class TaskInstancesClient<T> : ResourceClient<T, InstanceUuid, Tas
     /// <param name="options">Polling schedule and overall timeout; null for <see cref="DefaultWait"/>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     public Task<Fin<T>> WaitAsync(InstanceUuid uuid, WaitOptions? options = null, CancellationToken cancellationToken = default) => Wait(uuid, Optional(options)).RunAsync(cancellationToken);
+
+    /// <summary>Task form of <see cref="Wait(T, Option{WaitOptions})"/>.</summary>
+    /// <param name="instance">The instance.</param>
+    /// <param name="options">Polling schedule and overall timeout; null for <see cref="DefaultWait"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public Task<Fin<T>> WaitAsync(T instance, WaitOptions? options = null, CancellationToken cancellationToken = default) => Wait(instance, Optional(options)).RunAsync(cancellationToken);
 
     /// <summary>Task form of <see cref="WaitMany"/>.</summary>
     /// <param name="uuids">The instances.</param>
