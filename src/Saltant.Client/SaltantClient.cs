@@ -92,6 +92,14 @@ public sealed class SaltantClient : IDisposable
     public static Task<Fin<SaltantClient>> ConnectAsync(Settings settings, HttpClient? http = null, CancellationToken cancellationToken = default) =>
         Connect(settings, http).RunAsync(cancellationToken);
 
+    /// <summary>Task form of <see cref="Connect"/> with a clock for JWT refreshes and waits.</summary>
+    /// <param name="settings">Validated settings.</param>
+    /// <param name="http">An HTTP client to send with, or null.</param>
+    /// <param name="clock">The clock for JWT refreshes and waits.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public static Task<Fin<SaltantClient>> ConnectAsync(Settings settings, HttpClient? http, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        Connect(settings, http, clock).RunAsync(cancellationToken);
+
     /// <summary>
     /// Settings from the process environment (<c>SALTANT_API_URL</c>, <c>SALTANT_AUTH_TOKEN</c>, or the
     /// JWT variables; see <see cref="SettingsVariables"/>), every problem reported at once, and a
@@ -124,7 +132,7 @@ public sealed class SaltantClient : IDisposable
     /// <param name="uuid">The instance.</param>
     /// <param name="state">The state to store.</param>
     public Aff<SaltantRuntime, InstanceStateUpdate> UpdateState(InstanceUuid uuid, TaskState state) =>
-        connection.Send(InstanceStateRequests.Update(uuid, state), Decoders.InstanceStateUpdate);
+        Calls.Given(state, nameof(state), s => connection.Send(InstanceStateRequests.Update(uuid, s), Decoders.InstanceStateUpdate));
 
     /// <summary>Task form of <see cref="UpdateState"/>.</summary>
     /// <param name="uuid">The instance.</param>

@@ -13,4 +13,11 @@ public sealed record ConnectionOptions(
     TimeSpan Timeout,
     Schedule Retry,
     bool AllowInsecureHttp = false,
-    string UserAgent = "Saltant.Functional/0.1");
+    string UserAgent = "Saltant.Functional/0.1")
+{
+    /// <summary>
+    /// The longest <c>Retry-After</c> a retry waits for; a 429 asking for more ends with
+    /// <see cref="Saltant.Domain.RateLimited"/> at once, so a caller is never parked silently. Default 60 s.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
+}

@@ -13,13 +13,14 @@ public interface ICredentialSource
     ValueTask<Fin<string>> AuthorizationAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Called when the server rejected <paramref name="rejected"/> as a credential. Returns true when
-    /// a different credential is now available and the request is worth one more try. Concurrent
-    /// callers share one renewal.
+    /// Called when the server rejected <paramref name="rejected"/> as a credential. True when a
+    /// different credential is now available and the request is worth one more try; false when
+    /// there is none to be had (the rejection stands); an error (such as <see cref="Saltant.Domain.Cancelled"/>)
+    /// when the renewal itself ended that way. Concurrent callers share one renewal.
     /// </summary>
     /// <param name="rejected">The header value that was rejected.</param>
     /// <param name="cancellationToken">Cancels the renewal wait.</param>
-    ValueTask<bool> RenewAsync(string rejected, CancellationToken cancellationToken);
+    ValueTask<Fin<bool>> RenewAsync(string rejected, CancellationToken cancellationToken);
 }
 
 /// <summary>A DRF token: <c>Authorization: Token &lt;key&gt;</c>. It never renews.</summary>
@@ -35,7 +36,7 @@ public sealed class TokenCredentialSource : ICredentialSource
     public ValueTask<Fin<string>> AuthorizationAsync(CancellationToken cancellationToken) => new(header);
 
     /// <inheritdoc />
-    public ValueTask<bool> RenewAsync(string rejected, CancellationToken cancellationToken) => new(false);
+    public ValueTask<Fin<bool>> RenewAsync(string rejected, CancellationToken cancellationToken) => new(Fin<bool>.Succ(false));
 
     /// <inheritdoc />
     public override string ToString() => "Token ***";

@@ -26,6 +26,11 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
     private Secret? refreshToken;
     private int renewals;
 
+    // Each finished login or refresh bumps the generation; a caller that queued behind a failed one
+    // takes its failure instead of trying again (a wrong password must not be tried once per caller).
+    private int generation;
+    private Error? lastFailure;
+
     /// <summary>Makes a source that starts from a login (username and password are captured by <paramref name="login"/>).</summary>
     /// <param name="login">Obtains a pair from <c>token/</c>.</param>
     /// <param name="refresh">Obtains an access token from <c>token/refresh/</c>.</param>
@@ -64,13 +69,19 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
             return Header(current);
         }
 
+        var seen = Volatile.Read(ref generation);
         return await UnderGate(
             async () =>
             {
-                // Another caller may have renewed while this one waited.
+                // Another caller may have renewed, or failed to, while this one waited.
                 if (access is not null && !ExpiresSoon(access))
                 {
                     return Header(access);
+                }
+
+                if (generation != seen && lastFailure is not null)
+                {
+                    return lastFailure;
                 }
 
                 var renewed = await RenewLocked(cancellationToken).ConfigureAwait(false);
@@ -80,8 +91,9 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask<bool> RenewAsync(string rejected, CancellationToken cancellationToken)
+    public async ValueTask<Fin<bool>> RenewAsync(string rejected, CancellationToken cancellationToken)
     {
+        var seen = Volatile.Read(ref generation);
         var result = await UnderGate(
             async () =>
             {
@@ -90,15 +102,30 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
                     return Fin<Secret>.Succ(access); // already renewed by someone else
                 }
 
+                if (generation != seen && lastFailure is not null)
+                {
+                    return lastFailure;
+                }
+
                 access = null;
                 return await RenewLocked(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
-        return result.IsSucc;
+
+        // A failed renewal is the more telling answer (a wrong password, a cancellation) than the stale rejection.
+        return result.Map(_ => true);
     }
 
-    /// <summary>Refreshes when a refresh token is usable, else logs in; must hold the gate.</summary>
+    /// <summary>Refreshes when a refresh token is usable, else logs in, and records the outcome for waiters; must hold the gate.</summary>
     private async Task<Fin<Secret>> RenewLocked(CancellationToken cancellationToken)
+    {
+        var outcome = await RefreshOrLogIn(cancellationToken).ConfigureAwait(false);
+        lastFailure = outcome.IsFail && (Error)outcome is not Cancelled ? (Error)outcome : null;
+        Interlocked.Increment(ref generation);
+        return outcome;
+    }
+
+    private async Task<Fin<Secret>> RefreshOrLogIn(CancellationToken cancellationToken)
     {
         if (refreshToken is not null && !Expired(refreshToken))
         {
@@ -157,8 +184,15 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
         }
     }
 
+    // The margin is at most half the token's lifetime, so a short-lived token is not stale the moment it arrives.
     private bool ExpiresSoon(Secret token) =>
-        JwtExpiry.Of(token.Reveal()).Map(exp => exp - RefreshMargin <= clock.GetUtcNow()).IfNone(false);
+        JwtExpiry.Of(token.Reveal()).Map(exp => exp - Margin(token, exp) <= clock.GetUtcNow()).IfNone(false);
+
+    private static TimeSpan Margin(Secret token, DateTimeOffset expiry) =>
+        JwtExpiry.IssuedAt(token.Reveal())
+            .Map(issued => (expiry - issued) / 2)
+            .Map(half => half < RefreshMargin ? half : RefreshMargin)
+            .IfNone(RefreshMargin);
 
     private bool Expired(Secret token) =>
         JwtExpiry.Of(token.Reveal()).Map(exp => exp <= clock.GetUtcNow()).IfNone(false);

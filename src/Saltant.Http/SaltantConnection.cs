@@ -124,13 +124,27 @@ public sealed class SaltantConnection : IDisposable
         {
             var (outcome, sent, header) = await SendOnceAsync(request, url, info, cancellationToken).ConfigureAwait(false);
 
-            // A rejected credential is renewed once (a JWT refresh); the request was not processed, so resending is safe.
-            if (!renewed && header is not null && credentials is not null &&
-                outcome.IsFail && (Error)outcome is AuthenticationFailed &&
-                await credentials.RenewAsync(header, cancellationToken).ConfigureAwait(false))
+            // No credential could be had (a JWT login or refresh failed after its own retries): retrying here would
+            // multiply those attempts, so the error stands as it is.
+            if (outcome.IsFail && header is null && !request.Anonymous && credentials is not null)
             {
-                renewed = true;
-                continue;
+                return outcome;
+            }
+
+            // A rejected credential is renewed once (a JWT refresh); the request was not processed, so resending is safe.
+            if (!renewed && header is not null && credentials is not null && outcome.IsFail && (Error)outcome is AuthenticationFailed)
+            {
+                var renewal = await credentials.RenewAsync(header, cancellationToken).ConfigureAwait(false);
+                if (renewal.IsFail)
+                {
+                    return (Error)renewal; // e.g. cancelled while renewing: that, not the stale rejection, is the answer
+                }
+
+                if ((bool)renewal)
+                {
+                    renewed = true;
+                    continue;
+                }
             }
 
             if (outcome.IsSucc || !IsTransient((Error)outcome) || (sent && !request.SafeToRetry) || Volatile.Read(ref disposed) != 0 || !delays.MoveNext())
@@ -142,12 +156,17 @@ public sealed class SaltantConnection : IDisposable
             if ((Error)outcome is RateLimited { RetryAfter.IsSome: true } limited)
             {
                 var asked = limited.RetryAfter.IfNone(TimeSpan.Zero);
+                if (asked > Options.MaxRetryAfter)
+                {
+                    return outcome; // the server asks for a longer pause than a retry should silently take
+                }
+
                 delay = asked > delay ? asked : delay;
             }
 
             try
             {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(delay < MaxDelay ? delay : MaxDelay, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -155,6 +174,9 @@ public sealed class SaltantConnection : IDisposable
             }
         }
     }
+
+    /// <summary>The longest single wait a caller's schedule can ask for (Task.Delay refuses more than about 49 days).</summary>
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(1);
 
     /// <summary>Errors worth another attempt: the network, a timeout, a gateway or overload answer.</summary>
     private static bool IsTransient(Error error) => error switch
@@ -169,7 +191,8 @@ public sealed class SaltantConnection : IDisposable
 
     /// <summary>
     /// One exchange. Returns the outcome, whether the request may have reached the server
-    /// (false only when the connection was never made), and the credential header used.
+    /// (false only when the connection was never made), and the credential header used (null
+    /// when none was needed, or none could be had).
     /// </summary>
     private async Task<(Fin<HttpAnswer> Outcome, bool Sent, string? Header)> SendOnceAsync(
         ApiRequest request, Uri url, RequestInfo info, CancellationToken cancellationToken)

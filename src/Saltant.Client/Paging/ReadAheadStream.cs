@@ -37,11 +37,14 @@ internal static class ReadAheadStream
             yield return item;
         }
 
-        var pages = PageCount(firstPage.Count, pageSize);
-        if (pages <= 1 || firstPage.Next.IsNone)
+        // The server's "next" link, not the first count, decides whether there is more: records created
+        // while the stream runs make more pages than the first page promised.
+        if (firstPage.Next.IsNone)
         {
             yield break;
         }
+
+        var pages = Math.Max(2, PageCount(firstPage.Count, pageSize));
 
         // Pages in flight, in page order; a linked token stops the rest when the stream ends early.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -69,10 +72,16 @@ internal static class ReadAheadStream
                     yield return item;
                 }
 
-                // The last page may come earlier than the first page's count said (records went away).
+                // The last page may come earlier than the first page's count said (records went away)…
                 if (records.Next.IsNone)
                 {
                     yield break;
+                }
+
+                // …or later (records were added): plan the pages the latest count implies, at least one more.
+                if (nextPage > pages && inFlight.Count == 0)
+                {
+                    pages = Math.Max(nextPage, PageCount(records.Count, pageSize));
                 }
             }
         }

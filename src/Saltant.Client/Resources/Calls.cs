@@ -19,6 +19,15 @@ internal static class Calls
     internal static Aff<SaltantRuntime, T> Send<T>(SaltantConnection connection, ApiRequest request, Decoder<T> decode) =>
         connection.Send(request, decode);
 
+    /// <summary>
+    /// Runs <paramref name="then"/> with a caller's argument, or fails with <see cref="InvalidRequestInput"/>
+    /// when it is null (callers without nullable checks can pass one): never a thrown exception.
+    /// </summary>
+    internal static Aff<SaltantRuntime, T> Given<TArg, T>(TArg? argument, string name, Func<TArg, Aff<SaltantRuntime, T>> then) =>
+        argument is null
+            ? FailAff<SaltantRuntime, T>(new InvalidRequestInput(name, "it is required but was null."))
+            : then(argument);
+
     /// <summary>Fails a lookup by name that found nothing with <see cref="NameNotFound"/>.</summary>
     internal static Aff<SaltantRuntime, T> Require<T>(Aff<SaltantRuntime, Option<T>> lookup, string resource, string name) =>
         lookup.Bind(found => found.Match(

@@ -62,12 +62,12 @@ public abstract class ResourceClient<TRecord, TKey, TFilter>
 
     /// <summary>Re-reads a record in hand (saltant-py's <c>sync</c>).</summary>
     /// <param name="record">The record.</param>
-    public Aff<SaltantRuntime, TRecord> Sync(TRecord record) => Get(keyOf(record));
+    public Aff<SaltantRuntime, TRecord> Sync(TRecord record) => Calls.Given(record, nameof(record), r => Get(keyOf(r)));
 
     /// <summary>Reads many records with bounded concurrency (the settings' batch concurrency): one result per key, in order.</summary>
     /// <param name="keys">The keys.</param>
     public Aff<SaltantRuntime, Seq<Fin<TRecord>>> GetMany(IEnumerable<TKey> keys) =>
-        Calls.Batch(keys, Get, Settings.BatchConcurrency);
+        Calls.Given(keys, nameof(keys), k => Calls.Batch(k, Get, Settings.BatchConcurrency));
 
     /// <summary>Task form of <see cref="ListPage"/>.</summary>
     /// <param name="filters">Filters.</param>
@@ -119,7 +119,7 @@ public abstract class NamedResourceClient<TRecord, TKey, TFilter> : ResourceClie
 
     /// <summary>The record with exactly this name, or None (names are unique).</summary>
     /// <param name="name">The name.</param>
-    public Aff<SaltantRuntime, Option<TRecord>> FindByName(string name) => Lister.FindByName(byName(name));
+    public Aff<SaltantRuntime, Option<TRecord>> FindByName(string name) => Calls.Given(name, nameof(name), n => Lister.FindByName(byName(n)));
 
     /// <summary>The record with exactly this name; fails with <see cref="NameNotFound"/> when there is none.</summary>
     /// <param name="name">The name.</param>

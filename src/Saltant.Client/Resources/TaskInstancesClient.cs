@@ -36,11 +36,12 @@ public sealed class TaskInstancesClient<T> : ResourceClient<T, InstanceUuid, Tas
 
     /// <summary>Launches an instance. The answer says <c>created</c> although the server has already queued it. Sent once, never retried.</summary>
     /// <param name="draft">Task type, queue, arguments and name.</param>
-    public Aff<SaltantRuntime, T> Create(TaskInstanceDraft draft) => Send(TaskInstanceRequests.Create(kind, draft));
+    public Aff<SaltantRuntime, T> Create(TaskInstanceDraft draft) => Calls.Given(draft, nameof(draft), d => Send(TaskInstanceRequests.Create(kind, d)));
 
     /// <summary>Launches many instances with bounded concurrency: one result per draft, in order, failures included.</summary>
     /// <param name="drafts">The instances to launch.</param>
-    public Aff<SaltantRuntime, Seq<Fin<T>>> CreateMany(IEnumerable<TaskInstanceDraft> drafts) => Calls.Batch(drafts, Create, Settings.BatchConcurrency);
+    public Aff<SaltantRuntime, Seq<Fin<T>>> CreateMany(IEnumerable<TaskInstanceDraft> drafts) =>
+        Calls.Given(drafts, nameof(drafts), d => Calls.Batch(d, Create, Settings.BatchConcurrency));
 
     /// <summary>Launches a copy of an instance (same type, queue, arguments and name). Sent once, never retried.</summary>
     /// <param name="uuid">The instance to copy.</param>
@@ -48,11 +49,12 @@ public sealed class TaskInstancesClient<T> : ResourceClient<T, InstanceUuid, Tas
 
     /// <summary>Launches a copy of an instance in hand.</summary>
     /// <param name="instance">The instance to copy.</param>
-    public Aff<SaltantRuntime, T> Clone(T instance) => Clone(instance.Uuid);
+    public Aff<SaltantRuntime, T> Clone(T instance) => Calls.Given(instance, nameof(instance), i => Clone(i.Uuid));
 
     /// <summary>Clones many instances with bounded concurrency: one result per UUID, in order.</summary>
     /// <param name="uuids">The instances to copy.</param>
-    public Aff<SaltantRuntime, Seq<Fin<T>>> CloneMany(IEnumerable<InstanceUuid> uuids) => Calls.Batch(uuids, Clone, Settings.BatchConcurrency);
+    public Aff<SaltantRuntime, Seq<Fin<T>>> CloneMany(IEnumerable<InstanceUuid> uuids) =>
+        Calls.Given(uuids, nameof(uuids), u => Calls.Batch(u, Clone, Settings.BatchConcurrency));
 
     /// <summary>
     /// Asks the server to terminate an instance. The answer (202) is the instance as it was; its
@@ -63,11 +65,12 @@ public sealed class TaskInstancesClient<T> : ResourceClient<T, InstanceUuid, Tas
 
     /// <summary>Terminates an instance in hand.</summary>
     /// <param name="instance">The instance.</param>
-    public Aff<SaltantRuntime, T> Terminate(T instance) => Terminate(instance.Uuid);
+    public Aff<SaltantRuntime, T> Terminate(T instance) => Calls.Given(instance, nameof(instance), i => Terminate(i.Uuid));
 
     /// <summary>Terminates many instances with bounded concurrency: one result per UUID, in order.</summary>
     /// <param name="uuids">The instances.</param>
-    public Aff<SaltantRuntime, Seq<Fin<T>>> TerminateMany(IEnumerable<InstanceUuid> uuids) => Calls.Batch(uuids, Terminate, Settings.BatchConcurrency);
+    public Aff<SaltantRuntime, Seq<Fin<T>>> TerminateMany(IEnumerable<InstanceUuid> uuids) =>
+        Calls.Given(uuids, nameof(uuids), u => Calls.Batch(u, Terminate, Settings.BatchConcurrency));
 
     /// <summary>Waits until the instance has finished (successful, failed or terminated) and returns it as last read.</summary>
     /// <param name="uuid">The instance.</param>
@@ -78,7 +81,7 @@ public sealed class TaskInstancesClient<T> : ResourceClient<T, InstanceUuid, Tas
     /// <summary>Waits until an instance in hand has finished.</summary>
     /// <param name="instance">The instance.</param>
     /// <param name="options">Polling schedule and overall timeout.</param>
-    public Aff<SaltantRuntime, T> Wait(T instance, Option<WaitOptions> options = default) => Wait(instance.Uuid, options);
+    public Aff<SaltantRuntime, T> Wait(T instance, Option<WaitOptions> options = default) => Calls.Given(instance, nameof(instance), i => Wait(i.Uuid, options));
 
     /// <summary>
     /// Waits until every instance has finished, polling the unfinished ones each round with
@@ -88,8 +91,9 @@ public sealed class TaskInstancesClient<T> : ResourceClient<T, InstanceUuid, Tas
     /// <param name="uuids">The instances.</param>
     /// <param name="options">Polling schedule and overall timeout.</param>
     public Aff<SaltantRuntime, Seq<T>> WaitMany(IEnumerable<InstanceUuid> uuids, Option<WaitOptions> options = default) =>
-        AffMaybe<SaltantRuntime, Seq<T>>(async rt => await InstanceWatcher.WaitAllAsync(
-            uuids.ToList(), ReadForWatch, options.IfNone(DefaultWait), Settings.BatchConcurrency, clock, rt.CancellationToken).ConfigureAwait(false));
+        Calls.Given(uuids, nameof(uuids), u => Calls.Given(options.IfNone(DefaultWait), nameof(options), wait =>
+            AffMaybe<SaltantRuntime, Seq<T>>(async rt => await InstanceWatcher.WaitAllAsync(
+                u.ToList(), ReadForWatch, wait, Settings.BatchConcurrency, clock, rt.CancellationToken).ConfigureAwait(false))));
 
     /// <summary>
     /// Streams every state change of the instances until all have finished, for progress
@@ -100,7 +104,16 @@ public sealed class TaskInstancesClient<T> : ResourceClient<T, InstanceUuid, Tas
     /// <param name="options">Polling schedule and overall timeout.</param>
     /// <param name="cancellationToken">Ends the stream with a <see cref="Cancelled"/> item.</param>
     public IAsyncEnumerable<Fin<InstanceProgress<T>>> Watch(IEnumerable<InstanceUuid> uuids, Option<WaitOptions> options = default, CancellationToken cancellationToken = default) =>
-        InstanceWatcher.Watch(uuids.ToList(), ReadForWatch, options.IfNone(DefaultWait), Settings.BatchConcurrency, clock, cancellationToken);
+        uuids is null || options.IfNone(DefaultWait) is null
+            ? AsyncFailure<InstanceProgress<T>>(new InvalidRequestInput(uuids is null ? nameof(uuids) : nameof(options), "it is required but was null."))
+            : InstanceWatcher.Watch(uuids.ToList(), ReadForWatch, options.IfNone(DefaultWait), Settings.BatchConcurrency, clock, cancellationToken);
+
+#pragma warning disable CS1998 // a one-item stream needs no await
+    private static async IAsyncEnumerable<Fin<TItem>> AsyncFailure<TItem>(LanguageExt.Common.Error error)
+    {
+        yield return Fin<TItem>.Fail(error);
+    }
+#pragma warning restore CS1998
 
     /// <summary>Task form of <see cref="Create"/>.</summary>
     /// <param name="draft">The instance to launch.</param>

@@ -32,20 +32,21 @@ public abstract class WritableResourceClient<TRecord, TKey, TDraft> : NamedResou
 
     /// <summary>Creates a record owned by the caller; what the draft leaves at its defaults gets the server's defaults. Sent once, never retried.</summary>
     /// <param name="draft">The new record.</param>
-    public Aff<SaltantRuntime, TRecord> Create(TDraft draft) => Send(create(draft));
+    public Aff<SaltantRuntime, TRecord> Create(TDraft draft) => Calls.Given(draft, nameof(draft), d => Send(create(d)));
 
     /// <summary>Creates many records with bounded concurrency: one result per draft, in order, failures included.</summary>
     /// <param name="drafts">The new records.</param>
-    public Aff<SaltantRuntime, Seq<Fin<TRecord>>> CreateMany(IEnumerable<TDraft> drafts) => Calls.Batch(drafts, Create, Settings.BatchConcurrency);
+    public Aff<SaltantRuntime, Seq<Fin<TRecord>>> CreateMany(IEnumerable<TDraft> drafts) =>
+        Calls.Given(drafts, nameof(drafts), d => Calls.Batch(d, Create, Settings.BatchConcurrency));
 
     /// <summary>Replaces every writable field (the owner or a superuser only).</summary>
     /// <param name="key">The record.</param>
     /// <param name="draft">All its new values.</param>
-    public Aff<SaltantRuntime, TRecord> Put(TKey key, TDraft draft) => Send(put(key, draft));
+    public Aff<SaltantRuntime, TRecord> Put(TKey key, TDraft draft) => Calls.Given(draft, nameof(draft), d => Send(put(key, d)));
 
     /// <summary>Writes a record in hand back, every field (saltant-py's <c>put</c>).</summary>
     /// <param name="record">The record as it should be.</param>
-    public Aff<SaltantRuntime, TRecord> Put(TRecord record) => Put(keyOf(record), draftOf(record));
+    public Aff<SaltantRuntime, TRecord> Put(TRecord record) => Calls.Given(record, nameof(record), r => Put(keyOf(r), draftOf(r)));
 
     /// <summary>Task form of <see cref="Create"/>.</summary>
     /// <param name="draft">The new record.</param>
@@ -91,7 +92,7 @@ public abstract class PatchableResourceClient<TRecord, TKey, TDraft, TPatch> : W
     /// <summary>Changes only the fields the patch sets (the owner or a superuser only).</summary>
     /// <param name="key">The record.</param>
     /// <param name="changes">The fields to change.</param>
-    public Aff<SaltantRuntime, TRecord> Patch(TKey key, TPatch changes) => Send(patch(key, changes));
+    public Aff<SaltantRuntime, TRecord> Patch(TKey key, TPatch changes) => Calls.Given(changes, nameof(changes), c => Send(patch(key, c)));
 
     /// <summary>Task form of <see cref="Patch"/>.</summary>
     /// <param name="key">The record.</param>

@@ -12,6 +12,9 @@ namespace Saltant.Client;
 /// </summary>
 internal static class InstanceWatcher
 {
+    /// <summary>The longest pause between polls a schedule can ask for (Task.Delay refuses more than about 49 days).</summary>
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromDays(1);
+
     /// <summary>Streams every state change of the given instances until all have finished.</summary>
     internal static async IAsyncEnumerable<Fin<InstanceProgress<T>>> Watch<T>(
         IReadOnlyList<InstanceUuid> uuids,
@@ -26,16 +29,30 @@ internal static class InstanceWatcher
         var pending = uuids.Distinct().ToList();
         var seen = new Dictionary<InstanceUuid, TaskState>();
         using var delays = options.Poll.Run().GetEnumerator();
-        var delay = TimeSpan.Zero;
+
+        // Until the schedule gives a delay (or if it gives none at all), poll once a second rather than in a tight loop.
+        var delay = TimeSpan.FromSeconds(1);
         while (pending.Count > 0)
         {
-            var reads = await BoundedBatch.RunAsync(pending, get, concurrency, cancellationToken).ConfigureAwait(false);
+            // A round of reads is bounded by what is left of the overall timeout, so a hanging server cannot
+            // stretch the wait by a whole round of request timeouts and retries.
+            using var round = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (options.Timeout.Case is TimeSpan overall)
+            {
+                var left = overall - clock.GetElapsedTime(started);
+                round.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            }
+
+            var reads = await BoundedBatch.RunAsync(pending, get, concurrency, round.Token).ConfigureAwait(false);
             var stillPending = new List<InstanceUuid>();
             foreach (var (uuid, read) in pending.Zip(reads))
             {
                 if (read.IsFail)
                 {
-                    yield return Fin<InstanceProgress<T>>.Fail((Error)read);
+                    var roundTimedOut = round.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+                    yield return roundTimedOut && options.Timeout.Case is TimeSpan overallLimit
+                        ? Fin<InstanceProgress<T>>.Fail(new WaitTimedOut(overallLimit, pending.ToSeq()))
+                        : Fin<InstanceProgress<T>>.Fail((Error)read);
                     yield break;
                 }
 
@@ -61,7 +78,8 @@ internal static class InstanceWatcher
 
             if (delays.MoveNext())
             {
-                delay = (TimeSpan)delays.Current;
+                var next = (TimeSpan)delays.Current;
+                delay = next < TimeSpan.Zero ? TimeSpan.Zero : next > MaxPoll ? MaxPoll : next;
             }
 
             var elapsed = clock.GetElapsedTime(started);

