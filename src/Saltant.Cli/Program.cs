@@ -1,14 +1,20 @@
+using System.Runtime.InteropServices;
 using Saltant.Cli;
 
-// The saltant tool: Ctrl+C cancels the running command (exit 130), a second Ctrl+C ends the process.
+// The saltant tool. Ctrl+C (SIGINT), SIGTERM and SIGQUIT cancel the running command (exit 130,
+// or 0 for `saltant emulator`, which runs until stopped); a second Ctrl+C ends the process at once.
 using var interrupt = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void Stop(PosixSignalContext context)
 {
     if (!interrupt.IsCancellationRequested)
     {
-        e.Cancel = true;
+        context.Cancel = true;
         interrupt.Cancel();
     }
-};
+}
+
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var sigquit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
 
 return await CliApp.RunAsync(args, CliHost.FromProcess(), interrupt.Token);

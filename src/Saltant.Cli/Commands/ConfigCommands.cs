@@ -159,6 +159,7 @@ internal static class ConfigCommands
             error.Write(fallback is null ? $"{question}: " : $"{question} [{fallback}]: ");
             error.Flush();
             var line = invocation.Host.In.ReadLine();
+            error.WriteLine(); // the answer was not echoed: end the prompt's line
             if (line is null)
             {
                 throw CliFailure.Usage($"No answer for \"{question}\": standard input ended.");

@@ -43,16 +43,19 @@ internal static class Inputs
             }
         }
 
-        return items.ToSeq();
+        return items.ToArray().ToSeq();
     }
 
     /// <summary>A list of ids, given as for <see cref="List"/>.</summary>
     /// <param name="option">The option's name.</param>
     /// <param name="values">The values given.</param>
     public static Seq<int> Ids(string option, IEnumerable<string> values) =>
-        List(option, values).Map(text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
-            ? id
-            : throw CliFailure.Usage($"{option} takes ids (positive whole numbers), not '{text}'."));
+        List(option, values)
+            .Select(text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+                ? id
+                : throw CliFailure.Usage($"{option} takes ids (positive whole numbers), not '{text}'."))
+            .ToArray() // strict: a bad id is a usage error here, not later inside a request
+            .ToSeq();
 
     /// <summary>A JSON object, e.g. <c>--arguments '{"a": 1}'</c>.</summary>
     /// <param name="option">The option's name.</param>
