@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Spectre.Console.Testing;
 using Xunit;
 
 namespace Saltant.Cli.Tests;
@@ -45,6 +46,25 @@ public sealed class ConfigTests(EmulatorFixture fixture) : IClassFixture<Emulato
         Assert.Equal(fixture.Emulator.ApiUrl.ToString(), work.GetProperty("api_url").GetString());
         Assert.Equal(fixture.Emulator.User("alice").Token, work.GetProperty("auth_token").GetString());
         Assert.Equal(checks + 1, fixture.Emulator.Requests.Count("GET", "users/")); // the check
+    }
+
+    [Fact]
+    public async Task At_a_terminal_init_asks_with_prompts_and_masks_the_token()
+    {
+        var console = new TestConsole().Interactive();
+        console.Input.PushTextWithEnter(fixture.Emulator.ApiUrl.ToString());
+        console.Input.PushTextWithEnter(fixture.Emulator.User("alice").Token);
+        console.Input.PushTextWithEnter("");
+        var output = new StringWriter();
+        var host = new CliHost { Out = output, Error = new StringWriter(), In = new StringReader(""), Environment = Bare(), Interactive = true, Console = console };
+
+        var exit = await CliApp.RunAsync(["config", "init"], host);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Auth token for the saltant server:", console.Output);
+        Assert.DoesNotContain(fixture.Emulator.User("alice").Token, console.Output);
+        Assert.Contains("Saved profile \"default\"", output.ToString());
+        Assert.True(File.Exists(ConfigFile));
     }
 
     [Fact]
