@@ -1,0 +1,80 @@
+using Saltant.Cli;
+using Saltant.Emulator;
+using Saltant.Emulator.Worker;
+using Xunit;
+
+namespace Saltant.Cli.Tests;
+
+/// <summary>What one in-process run of the tool printed and returned.</summary>
+public sealed record CliResult(int ExitCode, string Out, string Err)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}\n--- stderr\n{Err}";
+}
+
+/// <summary>Runs the tool in-process with injected streams, environment and input.</summary>
+public static class CliRunner
+{
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        await RunWithInputAsync(environment, "", args);
+
+    public static async Task<CliResult> RunWithInputAsync(IReadOnlyDictionary<string, string?> environment, string input, params string[] args)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var host = new CliHost
+        {
+            Out = output,
+            Error = error,
+            In = new StringReader(input),
+            Environment = environment,
+            Width = 250,
+        };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var exit = await CliApp.RunAsync(args, host, timeout.Token);
+        return new CliResult(exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Asserts the run failed with this exit code and one "error: …" sentence, no stack trace.</summary>
+    public static void AssertFailure(this CliResult result, int exitCode, string contains)
+    {
+        Assert.True(result.ExitCode == exitCode, $"expected exit {exitCode}\n{result}");
+        var errors = result.Err.Split('\n').Where(line => line.Contains("error", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, line => Assert.StartsWith("error: ", line));
+        Assert.Contains(contains, result.Err);
+        Assert.DoesNotContain("   at ", result.Err);
+        Assert.DoesNotContain("Exception", result.Err);
+    }
+
+    public static void AssertSuccess(this CliResult result) => Assert.True(result.ExitCode == 0, result.ToString());
+}
+
+/// <summary>One emulator for a test class, with the environment of alice and an empty config directory.</summary>
+public sealed class EmulatorFixture : IAsyncLifetime
+{
+    public SaltantEmulator Emulator { get; private set; } = null!;
+
+    public string ConfigHome { get; } = Directory.CreateTempSubdirectory("saltant-cli-tests-").FullName;
+
+    public async Task InitializeAsync() =>
+        Emulator = await SaltantEmulator.StartAsync(new SaltantEmulatorOptions { Port = 0, WorkerMode = WorkerMode.Automatic, TimeScale = 0.01 });
+
+    public async Task DisposeAsync()
+    {
+        await Emulator.DisposeAsync();
+        Directory.Delete(ConfigHome, recursive: true);
+    }
+
+    /// <summary>The environment of a user: URL, token, fast waits, and a config directory with no file.</summary>
+    public Dictionary<string, string?> Env(string user = "alice") => new()
+    {
+        ["SALTANT_API_URL"] = Emulator.ApiUrl.ToString(),
+        ["SALTANT_AUTH_TOKEN"] = Emulator.User(user).Token,
+        ["SALTANT_WAIT_REFRESH_PERIOD"] = "0.2",
+        ["XDG_CONFIG_HOME"] = ConfigHome,
+        ["HOME"] = ConfigHome,
+    };
+
+    /// <summary>A name no other test uses.</summary>
+    public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+}
