@@ -30,6 +30,43 @@ public class FilterTests
     }
 
     [Fact]
+    public void Foreign_key_lookups_send_the_ids_as_the_server_parses_them()
+    {
+        Gen.Select(RequestGen.TaskQueueId, RequestGen.TaskTypeId.Array[1, 6]).Sample((queue, types) =>
+        {
+            var exact = TaskInstanceFilters.TaskQueue.Is(queue);
+            Assert.Equal(("task_queue", queue.Value.ToString(CultureInfo.InvariantCulture)), (exact.Name, exact.Value));
+            var some = TaskInstanceFilters.TaskType.In(types);
+            Assert.Equal("task_type__in", some.Name);
+            Assert.Equal(types.Select(t => t.Value), some.Value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)));
+            Assert.True(exact.Problem.IsNone && some.Problem.IsNone);
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Boolean_lookups_send_true_or_false()
+    {
+        Gen.Bool.Sample(value =>
+        {
+            var filter = TaskQueueFilters.Private.Is(value);
+            Assert.Equal(("private", value ? "true" : "false"), (filter.Name, filter.Value));
+        }, iter: 10);
+    }
+
+    [Fact]
+    public void Choice_lookups_send_wire_names_of_the_typed_choices()
+    {
+        Gen.Select(RequestGen.TaskState.Array[1, 6], RequestGen.ContainerType).Sample((states, containerType) =>
+        {
+            var some = TaskInstanceFilters.State.In(states);
+            Assert.Equal("state__in", some.Name);
+            Assert.Equal(states.Select(s => s.WireName), some.Value.Split(','));
+            var exact = ContainerTaskTypeFilters.ContainerType.Is(containerType);
+            Assert.Equal(("container_type", containerType.WireName()), (exact.Name, exact.Value));
+        }, iter: 1000);
+    }
+
+    [Fact]
     public void In_joins_values_with_commas_and_splitting_gives_them_back()
     {
         RequestGen.FilterText.Array[1, 5].Sample(values =>
