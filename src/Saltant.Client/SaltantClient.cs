@@ -10,6 +10,28 @@ namespace Saltant.Client;
 /// operation is an <c>Aff&lt;SaltantRuntime, T&gt;</c> to compose, with a <c>…Async</c> twin that
 /// returns <c>Task&lt;Fin&lt;T&gt;&gt;</c>; none of them throws. Thread-safe; share one per process.
 /// </summary>
+/// <example>
+/// A pipeline as one composed effect (each step runs only if the one before succeeded):
+/// <code>
+/// var pipeline =
+///     from client in SaltantClient.Connect(settings)
+///     from queue in client.TaskQueues.GetByName("greetings")
+///     from type in client.ExecutableTaskTypes.GetByName("greet")
+///     from instance in client.ExecutableTaskInstances.Create(new TaskInstanceDraft(type.Id, queue.Id)
+///     {
+///         Arguments = Json.Object(("greeting", Json.Of("hello"))),
+///     })
+///     from finished in client.ExecutableTaskInstances.Wait(instance)
+///     select finished;
+/// Fin&lt;ExecutableTaskInstance&gt; result = await pipeline.RunAsync(cancellationToken);
+/// </code>
+/// The same from plain C#, without composing effects:
+/// <code>
+/// using var client = SaltantClient.Create(settings);
+/// var queue = await client.TaskQueues.GetByNameAsync("greetings", cancellationToken);
+/// Console.WriteLine(queue.Match(q =&gt; q.Name, e =&gt; e.Message));
+/// </code>
+/// </example>
 public sealed class SaltantClient : IDisposable
 {
     private readonly SaltantConnection connection;

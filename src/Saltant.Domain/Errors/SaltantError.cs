@@ -9,6 +9,23 @@ namespace Saltant.Domain;
 /// <see cref="ErrorCodes"/>) and a one-sentence <see cref="Error.Message"/> a person can act on.
 /// No case ever holds a credential.
 /// </summary>
+/// <example>
+/// Handle the cases a caller can act on, and print the rest: every message is one sentence.
+/// <code>
+/// var result = await client.ExecutableTaskInstances.CreateAsync(draft, cancellationToken);
+/// var text = result.Match(
+///     Succ: instance =&gt; $"launched {instance.Uuid}",
+///     Fail: error =&gt; error switch
+///     {
+///         ValidationFailed v =&gt; "rejected: " + string.Join("; ", v.NonFieldErrors.Concat(v.FieldErrors.Map(f =&gt; $"{f.Field}: {string.Join(" ", f.Messages)}"))),
+///         AuthenticationFailed =&gt; "check SALTANT_AUTH_TOKEN",
+///         PermissionDenied =&gt; "only the owner may do that",
+///         NotFound or NameNotFound =&gt; "no such task type or queue",
+///         TimedOut or TransportFailed or ServerFault =&gt; "saltant is unreachable; try again later",
+///         _ =&gt; error.Message,
+///     });
+/// </code>
+/// </example>
 public abstract record SaltantError : Expected
 {
     private protected SaltantError(string message, int code)

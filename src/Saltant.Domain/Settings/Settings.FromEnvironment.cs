@@ -23,6 +23,27 @@ public sealed partial record Settings
     /// real environment so this stays pure. A variable that is absent or maps to <c>null</c> is not
     /// set; names are matched with the dictionary's own comparer.
     /// </param>
+    /// <returns>The settings, or a <see cref="ConfigError"/> listing every problem, each naming its variable.</returns>
+    /// <example>
+    /// Every problem is reported at once, so a user fixes them in one go:
+    /// <code>
+    /// var variables = new Dictionary&lt;string, string?&gt;
+    /// {
+    ///     ["SALTANT_API_URL"] = "saltant.example.org/api",   // not absolute
+    ///     ["SALTANT_TIMEOUT"] = "soon",                       // not a number
+    /// };
+    /// Settings.FromEnvironment(variables).Match(
+    ///     Right: settings =&gt; Console.WriteLine($"Using {settings.ApiRoot}"),
+    ///     Left: error =&gt;
+    ///     {
+    ///         foreach (var problem in error.Problems)
+    ///             Console.Error.WriteLine($"{problem.Setting}: {problem.Message}");
+    ///     });
+    /// // SALTANT_API_URL: SALTANT_API_URL must be an absolute URL …
+    /// // SALTANT_AUTH_TOKEN: SALTANT_AUTH_TOKEN is not set.
+    /// // SALTANT_TIMEOUT: SALTANT_TIMEOUT must be a number, not "soon".
+    /// </code>
+    /// </example>
     public static Either<ConfigError, Settings> FromEnvironment(IReadOnlyDictionary<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
