@@ -47,10 +47,19 @@ await using (emulator)
         Console.WriteLine($"  {user.Username}{(user.IsSuperuser ? " (superuser)" : "")}: token {user.Token}");
     Console.Out.Flush();
 
+    // Ctrl+C, SIGTERM and SIGQUIT all stop it cleanly; taking the signals here keeps the runtime from
+    // exiting underneath the disposal below (a ProcessExit handler would wait on it and hang).
     var stop = new TaskCompletionSource();
-    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-    AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+    using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+    using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+    using var quit = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGQUIT, Stop);
     await stop.Task;
+
+    void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+    {
+        context.Cancel = true;
+        stop.TrySetResult();
+    }
 }
 return 0;
 
