@@ -26,6 +26,13 @@ internal static class CliApp
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliHost host, CancellationToken cancellationToken = default)
     {
         var root = Build(host);
+
+        // saltant-cli's "saltant --setup" is this tool's "saltant config init"; keep the old spelling working.
+        if (args.Count > 0 && args[0] == "--setup")
+        {
+            args = ["config", "init", .. args.Skip(1)];
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is null or ParseErrorAction)
         {
@@ -105,7 +112,8 @@ internal static class CliApp
             "Configuration:",
             $"  {SettingsVariables.ApiUrl} and {SettingsVariables.AuthToken} (or {SettingsVariables.Username}/{SettingsVariables.Password}, or",
             $"  {SettingsVariables.JwtAccessToken}/{SettingsVariables.JwtRefreshToken}), or a profile of $XDG_CONFIG_HOME/saltant/{ConfigFile.FileName}",
-            "  (~/.config/saltant/ when XDG_CONFIG_HOME is unset; write one with 'saltant config init').",
+            "  (~/.config/saltant/ when XDG_CONFIG_HOME is unset; write one with 'saltant config init',",
+            "  or saltant-cli's spelling 'saltant --setup').",
             "  Environment variables win over the file's default profile; a profile named with --profile",
             $"  or {SettingsResolver.ProfileVariable} wins over the environment.",
             "",

@@ -49,6 +49,17 @@ public sealed class ConfigTests(EmulatorFixture fixture) : IClassFixture<Emulato
     }
 
     [Fact]
+    public async Task Saltant_clis_setup_flag_runs_config_init()
+    {
+        var input = $"{fixture.Emulator.ApiUrl}\n{fixture.Emulator.User("bob").Token}\nlegacy\n";
+
+        var result = await CliRunner.RunWithInputAsync(Bare(), input, "--setup");
+
+        result.AssertSuccess();
+        Assert.Contains("Saved profile \"legacy\"", result.Out);
+    }
+
+    [Fact]
     public async Task At_a_terminal_init_asks_with_prompts_and_masks_the_token()
     {
         var console = new TestConsole().Interactive();
