@@ -3,4 +3,4 @@
 // the emulator in-process and runs against it.
 using Saltant.Quickstart;
 
-return await QuickstartProgram.RunAsync(Console.Out, Console.Error, CancellationToken.None);
+return await QuickstartProgram.RunAsync(QuickstartProgram.ReadEnvironment(), Console.Out, Console.Error, CancellationToken.None);

@@ -10,14 +10,14 @@ namespace Saltant.Quickstart;
 /// <summary>Chooses the server, runs the pipeline, and turns any failure into one sentence and exit code 1.</summary>
 internal static class QuickstartProgram
 {
-    internal static async Task<int> RunAsync(TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> environment, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         try
         {
-            var configured = Environment.GetEnvironmentVariable(SettingsVariables.ApiUrl) is { Length: > 0 };
+            var configured = environment.TryGetValue(SettingsVariables.ApiUrl, out var url) && !string.IsNullOrEmpty(url);
             if (configured)
             {
-                return await RunWithSettings(Settings.FromEnvironment(ReadEnvironment()), "the server in SALTANT_API_URL", output, errors, cancellationToken);
+                return await RunWithSettings(Settings.FromEnvironment(environment), "the server in SALTANT_API_URL", output, errors, cancellationToken);
             }
 
             // Sleeps run four times faster than written, so the demo's slow task (sleep 4) takes one second.
@@ -63,6 +63,7 @@ internal static class QuickstartProgram
         return 0;
     }
 
-    private static Dictionary<string, string?> ReadEnvironment() =>
+    /// <summary>The saltant variables of the process environment.</summary>
+    internal static Dictionary<string, string?> ReadEnvironment() =>
         SettingsVariables.All.ToDictionary(name => name, Environment.GetEnvironmentVariable);
 }

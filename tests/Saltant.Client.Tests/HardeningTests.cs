@@ -117,3 +117,29 @@ public sealed class HardeningTests
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), $"took {DateTime.UtcNow - started}");
     }
 }
+
+/// <summary>Waiting on many instances keeps its reads within the batch concurrency.</summary>
+public sealed class WaitConcurrencyTests
+{
+    [Fact]
+    public async Task A_wait_on_many_instances_reads_at_most_the_batch_concurrency_at_once()
+    {
+        await using var h = await Harness.StartAsync(settings: emu => Harness.SettingsFor(emu, batchConcurrency: 4));
+        var (type, queue) = await h.ExecutableSetupAsync();
+        var drafts = Enumerable.Range(0, 16).Select(_ => new TaskInstanceDraft(type.Id, queue.Id));
+        var instances = Ok(await h.Client.ExecutableTaskInstances.CreateManyAsync(drafts)).Map(r => Ok(r));
+        await h.Emu.Worker.RunUntilIdleAsync();
+        foreach (var instance in instances)
+        {
+            h.Emu.Faults.Add(Emulator.Faults.Fault.Latency(TimeSpan.FromMilliseconds(200)), "executabletaskinstances/" + instance.Uuid, "GET");
+        }
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var finished = Ok(await h.Client.ExecutableTaskInstances.WaitManyAsync(instances.Map(i => i.Uuid)));
+
+        // 16 reads of 200 ms each, 4 at a time, take at least 4 × 200 ms; unbounded they would take about 200 ms.
+        Assert.True(started.ElapsedMilliseconds >= 780, $"took {started.ElapsedMilliseconds} ms");
+        Assert.All(finished, i => Assert.Equal(TaskState.SuccessfulState, i.State));
+        Assert.Equal(instances.Map(i => i.Uuid), finished.Map(i => i.Uuid));
+    }
+}
