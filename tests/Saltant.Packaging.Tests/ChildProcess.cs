@@ -1,0 +1,80 @@
+using System.Diagnostics;
+
+namespace Saltant.Packaging.Tests;
+
+/// <summary>What a child process printed and returned, and how long it took.</summary>
+public sealed record ProcessResult(string Command, int ExitCode, string Out, string Err, TimeSpan Elapsed)
+{
+    public override string ToString() => $"{Command}\nexit {ExitCode} after {Elapsed.TotalSeconds:F1} s\n--- stdout\n{Out}\n--- stderr\n{Err}";
+}
+
+/// <summary>Runs a program with redirected output and a deadline; on the deadline the whole process tree is killed.</summary>
+public static class ChildProcess
+{
+    public static async Task<ProcessResult> RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        TimeSpan timeout,
+        IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+
+        // A test runs under `dotnet test`, whose MSBuild leaves variables in the environment that
+        // would steer a nested `dotnet pack` (MSBuildExtensionsPath, MSBUILDNOINPROCNODE, …): drop them.
+        foreach (var name in start.Environment.Keys.ToList())
+        {
+            if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
+                start.Environment.Remove(name);
+        }
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+
+        var command = $"{fileName} {string.Join(' ', arguments)}";
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {command}");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"{command} did not finish within {timeout.TotalSeconds:F0} s and was killed.\n--- stdout\n{await output}\n--- stderr\n{await error}");
+        }
+        return new ProcessResult(command, process.ExitCode, await output, await error, clock.Elapsed);
+    }
+
+    /// <summary>The dotnet host running these tests (so a nested command uses the same SDK install).</summary>
+    public static string DotnetHost
+    {
+        get
+        {
+            var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+            if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host;
+            var self = Environment.ProcessPath;
+            if (self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
+            return "dotnet";
+        }
+    }
+}

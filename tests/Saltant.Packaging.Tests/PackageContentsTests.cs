@@ -1,0 +1,119 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Saltant.Packaging.Tests;
+
+/// <summary>What each package carries: identity, description, licence, README, tags, repository, XML docs, symbols.</summary>
+[Collection(PackedCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class PackageContentsTests(PackedSources packed, ITestOutputHelper output)
+{
+    public static TheoryData<string> Ids => new(PackedSources.PackageIds);
+
+    public static TheoryData<string> LibraryIds => new(PackedSources.PackageIds.Where(id => id != "Saltant.Cli"));
+
+    private static XElement Metadata(ZipArchive package, string id)
+    {
+        var entry = package.GetEntry($"{id}.nuspec");
+        Assert.NotNull(entry);
+        using var stream = entry.Open();
+        var nuspec = XDocument.Load(stream);
+        return nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+    }
+
+    private static XElement? Child(XElement parent, string name) => parent.Elements().SingleOrDefault(e => e.Name.LocalName == name);
+
+    private static IReadOnlyList<string> Entries(string path)
+    {
+        using var package = ZipFile.OpenRead(path);
+        return package.Entries.Select(e => e.FullName).ToList();
+    }
+
+    [Fact]
+    public void The_pack_makes_a_package_and_a_symbol_package_for_each_packable_project_and_nothing_else()
+    {
+        output.WriteLine($"dotnet pack of {PackedSources.PackageIds.Count} projects took {packed.Pack.Elapsed.TotalSeconds:F1} s");
+        var expected = PackedSources.PackageIds
+            .SelectMany(id => new[] { $"{id}.{packed.Version}.nupkg", $"{id}.{packed.Version}.snupkg" })
+            .Order(StringComparer.Ordinal);
+        var made = Directory.EnumerateFiles(packed.Feed).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, made);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Each_package_has_its_id_version_description_licence_readme_tags_and_repository_type(string id)
+    {
+        using var package = ZipFile.OpenRead(packed.Nupkg(id));
+        var metadata = Metadata(package, id);
+
+        Assert.Equal(id, Child(metadata, "id")?.Value);
+        Assert.Equal(packed.Version, Child(metadata, "version")?.Value);
+        Assert.False(string.IsNullOrWhiteSpace(Child(metadata, "description")?.Value));
+        Assert.NotEqual("Package Description", Child(metadata, "description")?.Value);   // the SDK's placeholder
+        Assert.Equal("Saltant.Functional contributors", Child(metadata, "authors")?.Value);
+
+        var license = Child(metadata, "license");
+        Assert.NotNull(license);
+        Assert.Equal("expression", license.Attribute("type")?.Value);
+        Assert.Equal("MIT", license.Value);
+
+        Assert.Equal("README.md", Child(metadata, "readme")?.Value);
+        var readme = package.GetEntry("README.md");
+        Assert.NotNull(readme);
+        using (var reader = new StreamReader(readme.Open()))
+            Assert.StartsWith("# Saltant.Functional", reader.ReadToEnd());
+
+        Assert.Contains("saltant", (Child(metadata, "tags")?.Value ?? "").Split(' '));
+
+        // SourceLink-ready: the repository element is there; its url and commit appear once the
+        // repository has a remote (a copy of the sources, as here, has no .git at all).
+        Assert.Equal("git", Child(metadata, "repository")?.Attribute("type")?.Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(LibraryIds))]
+    public void Each_library_package_has_its_assembly_and_xml_docs_and_no_pdb(string id)
+    {
+        var entries = Entries(packed.Nupkg(id));
+        Assert.Contains($"lib/net10.0/{id}.dll", entries);
+        Assert.Contains($"lib/net10.0/{id}.xml", entries);
+        Assert.DoesNotContain(entries, e => e.EndsWith(".pdb", StringComparison.Ordinal));   // those go in the .snupkg
+    }
+
+    [Fact]
+    public void The_tool_package_is_a_dotnet_tool_named_saltant_with_its_dependencies_inside()
+    {
+        using var package = ZipFile.OpenRead(packed.Nupkg("Saltant.Cli"));
+        var metadata = Metadata(package, "Saltant.Cli");
+        Assert.Equal("DotnetTool", Child(metadata, "packageTypes")?.Elements().Single().Attribute("name")?.Value);
+        Assert.Null(Child(metadata, "dependencies"));   // a tool carries what it needs
+
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+        foreach (var file in new[] { "saltant.dll", "saltant.xml", "Saltant.Client.dll", "Saltant.Http.dll", "Saltant.Domain.dll", "Saltant.Emulator.dll", "LanguageExt.Core.dll", "System.CommandLine.dll", "Spectre.Console.dll" })
+            Assert.Contains($"tools/net10.0/any/{file}", entries);
+
+        var settings = package.GetEntry("tools/net10.0/any/DotnetToolSettings.xml");
+        Assert.NotNull(settings);
+        using var stream = settings.Open();
+        var command = XDocument.Load(stream).Descendants("Command").Single();
+        Assert.Equal("saltant", command.Attribute("Name")?.Value);
+        Assert.Equal("saltant.dll", command.Attribute("EntryPoint")?.Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Each_symbol_package_has_the_portable_pdb_of_its_assembly(string id)
+    {
+        var entries = Entries(packed.Snupkg(id));
+        var pdb = id == "Saltant.Cli" ? "tools/net10.0/any/saltant.pdb" : $"lib/net10.0/{id}.pdb";
+        Assert.Contains(pdb, entries);
+        using var package = ZipFile.OpenRead(packed.Snupkg(id));
+        using var stream = package.GetEntry(pdb)!.Open();
+        var signature = new byte[4];
+        stream.ReadExactly(signature);
+        Assert.Equal("BSJB"u8.ToArray(), signature);   // a portable pdb (ECMA-335 metadata), what snupkg requires
+    }
+}
