@@ -16,6 +16,12 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
     /// <summary>How long before expiry an access token is refreshed, to absorb clock skew and latency.</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a rejected login or refresh is answered from memory: a wrong password stays wrong, and
+    /// trying it again for every call would only invite throttling or an account lockout.
+    /// </summary>
+    public static readonly TimeSpan RejectionMemory = TimeSpan.FromSeconds(30);
+
     private readonly Func<CancellationToken, Task<Fin<JwtPair>>>? login;
     private readonly Func<Secret, CancellationToken, Task<Fin<JwtAccess>>> refresh;
     private readonly TimeProvider clock;
@@ -30,6 +36,7 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
     // takes its failure instead of trying again (a wrong password must not be tried once per caller).
     private int generation;
     private Error? lastFailure;
+    private DateTimeOffset lastFailureAt;
 
     /// <summary>Makes a source that starts from a login (username and password are captured by <paramref name="login"/>).</summary>
     /// <param name="login">Obtains a pair from <c>token/</c>.</param>
@@ -79,9 +86,9 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
                     return Header(access);
                 }
 
-                if (generation != seen && lastFailure is not null)
+                if (RecentFailure(seen) is { } failure)
                 {
-                    return lastFailure;
+                    return failure;
                 }
 
                 var renewed = await RenewLocked(cancellationToken).ConfigureAwait(false);
@@ -102,9 +109,9 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
                     return Fin<Secret>.Succ(access); // already renewed by someone else
                 }
 
-                if (generation != seen && lastFailure is not null)
+                if (RecentFailure(seen) is { } failure)
                 {
-                    return lastFailure;
+                    return failure;
                 }
 
                 access = null;
@@ -121,9 +128,22 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
     {
         var outcome = await RefreshOrLogIn(cancellationToken).ConfigureAwait(false);
         lastFailure = outcome.IsFail && (Error)outcome is not Cancelled ? (Error)outcome : null;
+        lastFailureAt = clock.GetUtcNow();
         Interlocked.Increment(ref generation);
         return outcome;
     }
+
+    /// <summary>
+    /// The failure a caller should share instead of trying again (must hold the gate): any failure that
+    /// happened while it queued, and a rejection of the credentials for <see cref="RejectionMemory"/>.
+    /// </summary>
+    private Error? RecentFailure(int seenGeneration) => lastFailure switch
+    {
+        null => null,
+        AuthenticationFailed rejected when clock.GetUtcNow() - lastFailureAt < RejectionMemory => rejected,
+        { } failure when generation != seenGeneration => failure,
+        _ => null,
+    };
 
     private async Task<Fin<Secret>> RefreshOrLogIn(CancellationToken cancellationToken)
     {

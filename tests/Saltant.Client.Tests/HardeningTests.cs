@@ -65,6 +65,23 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public async Task A_rejected_login_is_remembered_for_a_while_then_tried_again()
+    {
+        await using var h = await Harness.StartAsync(manualClock: true, clientUsesManualClock: true);
+        var wrong = "wrong-" + Guid.NewGuid().ToString("N");
+        Harness.AddSecret(wrong);
+        var client = h.NewClient(Harness.SettingsFor(h.Emu, Authentication.Login("alice", wrong)), h.Clock);
+
+        Fails<AuthenticationFailed, Unit>(h.Observe(await client.TestAuthenticationAsync()));
+        Fails<AuthenticationFailed, Unit>(h.Observe(await client.TestAuthenticationAsync()));
+        Assert.Equal(1, h.Emu.Requests.Count("POST", "token/"));
+
+        h.Clock!.Advance(Saltant.Http.JwtCredentialSource.RejectionMemory);
+        Fails<AuthenticationFailed, Unit>(h.Observe(await client.TestAuthenticationAsync()));
+        Assert.Equal(2, h.Emu.Requests.Count("POST", "token/"));
+    }
+
+    [Fact]
     public async Task A_short_lived_access_token_is_not_refreshed_on_every_request()
     {
         await using var h = await Harness.StartAsync(
