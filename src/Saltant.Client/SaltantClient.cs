@@ -1,4 +1,5 @@
 using LanguageExt;
+using Microsoft.Extensions.Logging;
 using Saltant.Domain;
 using Saltant.Http;
 using static LanguageExt.Prelude;
@@ -37,14 +38,15 @@ public sealed class SaltantClient : IDisposable
     private readonly SaltantConnection connection;
     private readonly IDisposable? credentials;
 
-    private SaltantClient(Settings settings, HttpClient? http, TimeProvider clock)
+    private SaltantClient(Settings settings, HttpClient? http, TimeProvider clock, ILoggerFactory? loggerFactory)
     {
         Settings = settings;
         var options = new ConnectionOptions(settings.ApiRoot, settings.Timeout, settings.RetrySchedule, settings.AllowInsecureHttp, settings.UserAgent);
         SaltantConnection? self = null;
         var source = Credentials.For(settings.Authentication, () => self!, clock);
         credentials = source as IDisposable;
-        connection = http is null ? SaltantConnection.Create(options, source) : new SaltantConnection(http, options, source);
+        var logger = loggerFactory?.CreateLogger(SaltantTelemetry.ConnectionLogCategory);
+        connection = http is null ? SaltantConnection.Create(options, source, logger) : new SaltantConnection(http, options, source, logger);
         self = connection;
 
         Users = new UsersClient(connection, settings);
@@ -90,8 +92,12 @@ public sealed class SaltantClient : IDisposable
     /// <param name="settings">Validated settings.</param>
     /// <param name="http">An HTTP client to send with, or null.</param>
     /// <param name="clock">The clock for JWT refreshes and waits; the system clock when null.</param>
-    public static SaltantClient Create(Settings settings, HttpClient? http = null, TimeProvider? clock = null) =>
-        new(settings, http, clock ?? TimeProvider.System);
+    /// <param name="loggerFactory">
+    /// Where exchanges, retries and failures are logged (category <see cref="SaltantTelemetry.ConnectionLogCategory"/>);
+    /// nothing is logged when null. Credentials, passwords and bodies are never logged.
+    /// </param>
+    public static SaltantClient Create(Settings settings, HttpClient? http = null, TimeProvider? clock = null, ILoggerFactory? loggerFactory = null) =>
+        new(settings, http, clock ?? TimeProvider.System, loggerFactory);
 
     /// <summary>
     /// Makes a client and, when <see cref="Settings.CheckAuthentication"/> is set (the default),
@@ -100,8 +106,9 @@ public sealed class SaltantClient : IDisposable
     /// <param name="settings">Validated settings.</param>
     /// <param name="http">An HTTP client to send with, or null.</param>
     /// <param name="clock">The clock for JWT refreshes and waits.</param>
-    public static Aff<SaltantRuntime, SaltantClient> Connect(Settings settings, HttpClient? http = null, TimeProvider? clock = null) =>
-        from client in Eff(() => Create(settings, http, clock))
+    /// <param name="loggerFactory">Where exchanges, retries and failures are logged; nothing is logged when null.</param>
+    public static Aff<SaltantRuntime, SaltantClient> Connect(Settings settings, HttpClient? http = null, TimeProvider? clock = null, ILoggerFactory? loggerFactory = null) =>
+        from client in Eff(() => Create(settings, http, clock, loggerFactory))
         from _ in settings.CheckAuthentication
             ? client.TestAuthentication() | @catch(e => DisposeAndFail(client, e))
             : unitAff
@@ -121,6 +128,16 @@ public sealed class SaltantClient : IDisposable
     /// <param name="cancellationToken">Cancels the check.</param>
     public static Task<Fin<SaltantClient>> ConnectAsync(Settings settings, HttpClient? http, TimeProvider clock, CancellationToken cancellationToken = default) =>
         Connect(settings, http, clock).RunAsync(cancellationToken);
+
+    /// <summary>Task form of <see cref="Connect"/> with a clock and a logger factory.</summary>
+    /// <param name="settings">Validated settings.</param>
+    /// <param name="http">An HTTP client to send with, or null.</param>
+    /// <param name="clock">The clock for JWT refreshes and waits; the system clock when null.</param>
+    /// <param name="loggerFactory">Where exchanges, retries and failures are logged; nothing is logged when null.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public static Task<Fin<SaltantClient>> ConnectAsync(
+        Settings settings, HttpClient? http, TimeProvider? clock, ILoggerFactory? loggerFactory, CancellationToken cancellationToken = default) =>
+        Connect(settings, http, clock, loggerFactory).RunAsync(cancellationToken);
 
     /// <summary>
     /// Settings from the process environment (<c>SALTANT_API_URL</c>, <c>SALTANT_AUTH_TOKEN</c>, or the

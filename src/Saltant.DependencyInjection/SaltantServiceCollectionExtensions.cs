@@ -1,6 +1,7 @@
 using System.Collections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Saltant.Client;
 using Saltant.DependencyInjection;
 using Saltant.Domain;
@@ -17,7 +18,8 @@ public static class SaltantServiceCollectionExtensions
     /// Registers one shared <see cref="SaltantClient"/> (a singleton: JWT sessions and connection
     /// pools live as long as the application) sending through an <see cref="HttpClient"/> from
     /// <c>IHttpClientFactory</c> named <see cref="HttpClientName"/>, and the validated settings as
-    /// <see cref="ValidatedSaltantSettings"/>.
+    /// <see cref="ValidatedSaltantSettings"/>. The client logs through the container's <see cref="ILoggerFactory"/>
+    /// when one is registered (e.g. by <c>AddLogging</c>), and never logs a credential.
     /// Settings come from the environment variables of <see cref="SettingsVariables"/>, overridden by
     /// the configuration section (keys as in <see cref="SaltantConfigurationKeys"/>, e.g.
     /// <c>Saltant:ApiUrl</c>). Resolving <see cref="SaltantClient"/> or <see cref="Settings"/> with
@@ -38,7 +40,8 @@ public static class SaltantServiceCollectionExtensions
             Left: error => throw new InvalidOperationException(error.Message)));
         services.TryAddSingleton(provider => SaltantClient.Create(
             provider.GetRequiredService<Settings>(),
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            loggerFactory: provider.GetService<ILoggerFactory>()));
 
         return services.AddHttpClient(HttpClientName)
             // The client applies its own per-request timeout, and never lets credentials follow a redirect.

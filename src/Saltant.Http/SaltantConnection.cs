@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using LanguageExt;
 using LanguageExt.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Saltant.Domain;
 using static LanguageExt.Prelude;
 
@@ -12,6 +15,9 @@ namespace Saltant.Http;
 /// The thin interpreter: runs one <see cref="ApiRequest"/> as an HTTP exchange with the
 /// credential header, the timeout and retries, and turns every outcome into either the answer
 /// the operation expects or a <see cref="SaltantError"/>. It knows nothing about resources.
+/// Each call is one activity of <see cref="SaltantTelemetry.ActivitySourceName"/> (when someone
+/// listens) and is logged through an optional <see cref="ILogger"/>; neither ever holds a header
+/// value or a body.
 /// </summary>
 public sealed class SaltantConnection : IDisposable
 {
@@ -20,6 +26,7 @@ public sealed class SaltantConnection : IDisposable
     private readonly HttpClient http;
     private readonly bool ownsHttp;
     private readonly ICredentialSource? credentials;
+    private readonly ILogger logger;
     private int disposed;
 
     /// <summary>Makes a connection over a caller's <see cref="HttpClient"/> (which the caller disposes).</summary>
@@ -27,15 +34,26 @@ public sealed class SaltantConnection : IDisposable
     /// <param name="options">Where and how to talk.</param>
     /// <param name="credentials">The credential source, or null to send requests without credentials.</param>
     public SaltantConnection(HttpClient http, ConnectionOptions options, ICredentialSource? credentials)
-        : this(http, false, options, credentials)
+        : this(http, false, options, credentials, null)
     {
     }
 
-    private SaltantConnection(HttpClient http, bool ownsHttp, ConnectionOptions options, ICredentialSource? credentials)
+    /// <summary>Makes a connection over a caller's <see cref="HttpClient"/> (which the caller disposes), logging to <paramref name="logger"/>.</summary>
+    /// <param name="http">The client to send with; its own timeout should be longer than <see cref="ConnectionOptions.Timeout"/>.</param>
+    /// <param name="options">Where and how to talk.</param>
+    /// <param name="credentials">The credential source, or null to send requests without credentials.</param>
+    /// <param name="logger">Where exchanges, retries and failures are logged (category <see cref="SaltantTelemetry.ConnectionLogCategory"/> by convention); null for none.</param>
+    public SaltantConnection(HttpClient http, ConnectionOptions options, ICredentialSource? credentials, ILogger? logger)
+        : this(http, false, options, credentials, logger)
+    {
+    }
+
+    private SaltantConnection(HttpClient http, bool ownsHttp, ConnectionOptions options, ICredentialSource? credentials, ILogger? logger)
     {
         this.http = http;
         this.ownsHttp = ownsHttp;
         this.credentials = credentials;
+        this.logger = logger ?? NullLogger.Instance;
         Options = options;
     }
 
@@ -49,7 +67,17 @@ public sealed class SaltantConnection : IDisposable
     /// </summary>
     /// <param name="options">Where and how to talk.</param>
     /// <param name="credentials">The credential source, or null for none.</param>
-    public static SaltantConnection Create(ConnectionOptions options, ICredentialSource? credentials)
+    public static SaltantConnection Create(ConnectionOptions options, ICredentialSource? credentials) =>
+        Create(options, credentials, null);
+
+    /// <summary>
+    /// Makes a connection with its own <see cref="HttpClient"/>, as <see cref="Create(ConnectionOptions, ICredentialSource?)"/>,
+    /// logging to <paramref name="logger"/>.
+    /// </summary>
+    /// <param name="options">Where and how to talk.</param>
+    /// <param name="credentials">The credential source, or null for none.</param>
+    /// <param name="logger">Where exchanges, retries and failures are logged; null for none.</param>
+    public static SaltantConnection Create(ConnectionOptions options, ICredentialSource? credentials, ILogger? logger)
     {
         var handler = new SocketsHttpHandler
         {
@@ -59,7 +87,7 @@ public sealed class SaltantConnection : IDisposable
             MaxConnectionsPerServer = 256,
         };
         var client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        return new SaltantConnection(client, true, options, credentials);
+        return new SaltantConnection(client, true, options, credentials, logger);
     }
 
     /// <summary>Sends a request (retrying when safe) and returns the answer with the expected status, or the error.</summary>
@@ -67,18 +95,20 @@ public sealed class SaltantConnection : IDisposable
     public Aff<SaltantRuntime, HttpAnswer> Send(ApiRequest request) =>
         AffMaybe<SaltantRuntime, HttpAnswer>(async rt => await SendAsync(request, rt.CancellationToken).ConfigureAwait(false));
 
+    private static readonly Func<HttpAnswer, RequestInfo, Fin<HttpAnswer>> AsIs = (answer, _) => answer;
+
     /// <summary>Sends a request and decodes the expected answer's body.</summary>
     /// <typeparam name="T">The decoded value.</typeparam>
     /// <param name="request">The request.</param>
     /// <param name="decoder">The body decoder for this operation.</param>
     public Aff<SaltantRuntime, T> Send<T>(ApiRequest request, Decoder<T> decoder) =>
         AffMaybe<SaltantRuntime, T>(async rt =>
-        {
-            var answer = await SendAsync(request, rt.CancellationToken).ConfigureAwait(false);
-            return answer.Bind(a => decoder.Decode(a.Body.Span).Match<Fin<T>>(
-                Right: v => v,
-                Left: f => f.ToError(Some(Describe(request)))));
-        });
+            await CallAsync(
+                request,
+                (answer, info) => decoder.Decode(answer.Body.Span).Match<Fin<T>>(
+                    Right: v => v,
+                    Left: f => f.ToError(Some(info))),
+                rt.CancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// The Task form of <see cref="Send(ApiRequest)"/>: never throws; cancellation becomes <see cref="Cancelled"/>,
@@ -86,29 +116,96 @@ public sealed class SaltantConnection : IDisposable
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the exchange and any retry wait.</param>
-    public async Task<Fin<HttpAnswer>> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+    public Task<Fin<HttpAnswer>> SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
+        CallAsync(request, AsIs, cancellationToken);
+
+    /// <summary>
+    /// One API call: the activity around it, the exchange with its retries, then <paramref name="finish"/>
+    /// (decoding) on the expected answer, so a body that does not decode fails the call's activity too.
+    /// </summary>
+    private async Task<Fin<T>> CallAsync<T>(ApiRequest request, Func<HttpAnswer, RequestInfo, Fin<T>> finish, CancellationToken cancellationToken)
     {
         var url = new Uri(Options.ApiRoot, request.RelativeUri);
-        var info = new RequestInfo(request.MethodName, url.AbsoluteUri);
+        var info = new RequestInfo(request.MethodName, SafeUrl(url));
+        using var activity = StartActivity(request, url, info);
+        var exchange = new Exchange(Fin<HttpAnswer>.Fail(Disposed(info)), 0, null);
+
         // Every request is guarded: the anonymous ones are the JWT endpoints, whose bodies carry passwords and tokens.
         if (InsecureTransportGuard.Check(url, Options.AllowInsecureHttp).Case is SaltantError refused)
         {
-            return refused;
+            exchange = exchange with { Outcome = refused };
+        }
+        else if (Volatile.Read(ref disposed) == 0)
+        {
+            try
+            {
+                exchange = await SendWithRetriesAsync(request, url, info, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The client was disposed while this request was in flight (its HTTP client or JWT gate went away).
+                exchange = exchange with { Outcome = Disposed(info) };
+            }
         }
 
-        if (Volatile.Read(ref disposed) != 0)
+        var result = exchange.Outcome.Bind(answer => finish(answer, info));
+        Complete(activity, info, exchange, result.IsFail ? (Error)result : null);
+        return result;
+    }
+
+    /// <summary>What the exchange came to: the outcome, how many attempts were made, and the last status received.</summary>
+    private readonly record struct Exchange(Fin<HttpAnswer> Outcome, int Attempts, int? Status);
+
+    /// <summary>The URL as logged, traced and put in errors: without user information, should an API root carry any.</summary>
+    private static string SafeUrl(Uri url) =>
+        url.UserInfo.Length == 0 ? url.AbsoluteUri : new UriBuilder(url) { UserName = "", Password = "" }.Uri.AbsoluteUri;
+
+    /// <summary>Starts the call's activity, or returns null (at no cost) when nobody listens to the source.</summary>
+    private static Activity? StartActivity(ApiRequest request, Uri url, RequestInfo info)
+    {
+        var source = SaltantTelemetry.Source;
+        if (!source.HasListeners())
         {
-            return Disposed(info);
+            return null;
         }
 
-        try
+        var activity = source.StartActivity($"{request.MethodName} {request.RouteTemplate}", ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
         {
-            return await SendWithRetriesAsync(request, url, info, cancellationToken).ConfigureAwait(false);
+            activity.SetTag(SaltantTelemetry.MethodTag, request.MethodName);
+            activity.SetTag(SaltantTelemetry.RouteTag, request.RouteTemplate);
+            activity.SetTag(SaltantTelemetry.UrlTag, info.Url);
+            activity.SetTag(SaltantTelemetry.ServerAddressTag, url.Host);
+            activity.SetTag(SaltantTelemetry.ServerPortTag, url.Port);
         }
-        catch (ObjectDisposedException)
+
+        return activity;
+    }
+
+    /// <summary>Records the call's end on its activity and, for a failure, in the log.</summary>
+    private void Complete(Activity? activity, RequestInfo info, Exchange exchange, Error? error)
+    {
+        if (activity is { IsAllDataRequested: true })
         {
-            // The client was disposed while this request was in flight (its HTTP client or JWT gate went away).
-            return Disposed(info);
+            if (exchange.Status is int status)
+            {
+                activity.SetTag(SaltantTelemetry.StatusCodeTag, status);
+            }
+
+            activity.SetTag(SaltantTelemetry.RetryCountTag, Math.Max(0, exchange.Attempts - 1));
+            if (error is not null)
+            {
+                activity.SetTag(SaltantTelemetry.ErrorTypeTag, error.GetType().Name);
+                activity.SetTag(SaltantTelemetry.ErrorCodeTag, error.Code);
+                activity.SetStatus(ActivityStatusCode.Error, error.Message);
+            }
+        }
+
+        if (error is not null)
+        {
+            // Not finding a record and being cancelled are ordinary outcomes; the rest deserve attention.
+            var level = error is NotFound or Cancelled ? LogLevel.Information : LogLevel.Warning;
+            ConnectionLog.CallFailed(logger, level, info.Method, info.Url, error.GetType().Name, exchange.Attempts, error.Message);
         }
     }
 
@@ -116,19 +213,23 @@ public sealed class SaltantConnection : IDisposable
     private static TransportFailed Disposed(RequestInfo info) =>
         new(info, "the saltant client has been disposed, so nothing more can be sent with it.");
 
-    private async Task<Fin<HttpAnswer>> SendWithRetriesAsync(ApiRequest request, Uri url, RequestInfo info, CancellationToken cancellationToken)
+    private async Task<Exchange> SendWithRetriesAsync(ApiRequest request, Uri url, RequestInfo info, CancellationToken cancellationToken)
     {
         using var delays = Options.Retry.Run().GetEnumerator();
         var renewed = false;
+        var attempts = 0;
+        int? lastStatus = null;
         while (true)
         {
-            var (outcome, sent, header) = await SendOnceAsync(request, url, info, cancellationToken).ConfigureAwait(false);
+            attempts++;
+            var (outcome, sent, header, status) = await SendOnceAsync(request, url, info, attempts, cancellationToken).ConfigureAwait(false);
+            lastStatus = status; // the final attempt's, so a call that ended without an answer reports none
 
             // No credential could be had (a JWT login or refresh failed after its own retries): retrying here would
             // multiply those attempts, so the error stands as it is.
             if (outcome.IsFail && header is null && !request.Anonymous && credentials is not null)
             {
-                return outcome;
+                return new Exchange(outcome, attempts, lastStatus);
             }
 
             // A rejected credential is renewed once (a JWT refresh); the request was not processed, so resending is safe.
@@ -137,19 +238,21 @@ public sealed class SaltantConnection : IDisposable
                 var renewal = await credentials.RenewAsync(header, cancellationToken).ConfigureAwait(false);
                 if (renewal.IsFail)
                 {
-                    return (Error)renewal; // e.g. cancelled while renewing: that, not the stale rejection, is the answer
+                    // e.g. cancelled while renewing: that, not the stale rejection, is the answer
+                    return new Exchange((Error)renewal, attempts, lastStatus);
                 }
 
                 if ((bool)renewal)
                 {
                     renewed = true;
+                    ConnectionLog.RenewingCredential(logger, info.Method, info.Url);
                     continue;
                 }
             }
 
             if (outcome.IsSucc || !IsTransient((Error)outcome) || (sent && !request.SafeToRetry) || Volatile.Read(ref disposed) != 0 || !delays.MoveNext())
             {
-                return outcome;
+                return new Exchange(outcome, attempts, lastStatus);
             }
 
             var delay = (TimeSpan)delays.Current;
@@ -158,19 +261,22 @@ public sealed class SaltantConnection : IDisposable
                 var asked = limited.RetryAfter.IfNone(TimeSpan.Zero);
                 if (asked > Options.MaxRetryAfter)
                 {
-                    return outcome; // the server asks for a longer pause than a retry should silently take
+                    return new Exchange(outcome, attempts, lastStatus); // the server asks for a longer pause than a retry should silently take
                 }
 
                 delay = asked > delay ? asked : delay;
             }
 
+            delay = delay < MaxDelay ? delay : MaxDelay;
+            var failure = (Error)outcome;
+            ConnectionLog.Retrying(logger, info.Method, info.Url, delay.TotalMilliseconds, attempts, failure.GetType().Name, failure.Message);
             try
             {
-                await Task.Delay(delay < MaxDelay ? delay : MaxDelay, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                return new Cancelled(info.ToString());
+                return new Exchange(new Cancelled(info.ToString()), attempts, lastStatus);
             }
         }
     }
@@ -186,16 +292,14 @@ public sealed class SaltantConnection : IDisposable
         _ => false,
     };
 
-    private RequestInfo Describe(ApiRequest request) =>
-        new(request.MethodName, new Uri(Options.ApiRoot, request.RelativeUri).AbsoluteUri);
-
     /// <summary>
     /// One exchange. Returns the outcome, whether the request may have reached the server
     /// (false only when the connection was never made), and the credential header used (null
-    /// when none was needed, or none could be had).
+    /// when none was needed, or none could be had), and the status answered (null without an answer).
+    /// Logs the exchange (never the header or a body) when it was made.
     /// </summary>
-    private async Task<(Fin<HttpAnswer> Outcome, bool Sent, string? Header)> SendOnceAsync(
-        ApiRequest request, Uri url, RequestInfo info, CancellationToken cancellationToken)
+    private async Task<(Fin<HttpAnswer> Outcome, bool Sent, string? Header, int? Status)> SendOnceAsync(
+        ApiRequest request, Uri url, RequestInfo info, int attempt, CancellationToken cancellationToken)
     {
         string? header = null;
         if (!request.Anonymous && credentials is not null)
@@ -203,12 +307,31 @@ public sealed class SaltantConnection : IDisposable
             var auth = await credentials.AuthorizationAsync(cancellationToken).ConfigureAwait(false);
             if (auth.IsFail)
             {
-                return ((Error)auth, false, null);
+                return ((Error)auth, false, null, null);
             }
 
             header = (string)auth;
         }
 
+        var started = Stopwatch.GetTimestamp();
+        var (outcome, sent, status) = await ExchangeOnceAsync(request, url, info, header, cancellationToken).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (status is int answered)
+        {
+            ConnectionLog.AttemptAnswered(logger, info.Method, info.Url, answered, elapsed, attempt);
+        }
+        else
+        {
+            ConnectionLog.AttemptUnanswered(logger, info.Method, info.Url, elapsed, attempt, ((Error)outcome).GetType().Name);
+        }
+
+        return (outcome, sent, header, status);
+    }
+
+    /// <summary>The HTTP exchange itself: the outcome, whether the request may have reached the server, and the status answered.</summary>
+    private async Task<(Fin<HttpAnswer> Outcome, bool Sent, int? Status)> ExchangeOnceAsync(
+        ApiRequest request, Uri url, RequestInfo info, string? header, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Options.Timeout);
         using var message = BuildMessage(request, url, header, Options.UserAgent);
@@ -222,28 +345,28 @@ public sealed class SaltantConnection : IDisposable
                 body,
                 RetryAfterOf(response),
                 Optional(response.Headers.Location?.OriginalString));
-            return (Judge(request, info, answer), true, header);
+            return (Judge(request, info, answer), true, answer.Status);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return (new Cancelled(info.ToString()), true, header);
+            return (new Cancelled(info.ToString()), true, null);
         }
         catch (OperationCanceledException) when (Volatile.Read(ref disposed) != 0)
         {
             // Disposing the HTTP client cancels what it has in flight; that is no timeout.
-            return (Disposed(info), true, header);
+            return (Disposed(info), true, null);
         }
         catch (OperationCanceledException)
         {
-            return (new TimedOut(info, Options.Timeout), true, header);
+            return (new TimedOut(info, Options.Timeout), true, null);
         }
         catch (HttpRequestException e)
         {
-            return (new TransportFailed(info, Reason(e)), !NeverConnected(e), header);
+            return (new TransportFailed(info, Reason(e)), !NeverConnected(e), null);
         }
         catch (IOException e)
         {
-            return (new TransportFailed(info, e.Message), true, header);
+            return (new TransportFailed(info, e.Message), true, null);
         }
     }
 

@@ -152,9 +152,9 @@ internal sealed class Harness : IAsyncDisposable
     public static void AddSecret(string secret) => Secrets.Add(secret);
 
     /// <summary>Another client on the same emulator; disposed with the harness, and its printout observed.</summary>
-    public SaltantClient NewClient(Settings settings, TimeProvider? clock = null)
+    public SaltantClient NewClient(Settings settings, TimeProvider? clock = null, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
-        var client = SaltantClient.Create(settings, clock: clock);
+        var client = SaltantClient.Create(settings, clock: clock, loggerFactory: loggerFactory);
         lock (clients)
         {
             clients.Add(client);
