@@ -35,7 +35,7 @@ public static class SaltantServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var section = configuration?.GetSection(sectionName);
         services.TryAddSingleton(_ => new ValidatedSaltantSettings(Settings.FromEnvironment(Variables(section))));
-        services.TryAddSingleton(provider => provider.GetRequiredService<ValidatedSaltantSettings>().Result.Match(
+        services.TryAddSingleton(provider => provider.GetRequiredService<ValidatedSaltantSettings>().Outcome.Match(
             Right: settings => settings,
             Left: error => throw new InvalidOperationException(error.Message)));
         services.TryAddSingleton(provider => SaltantClient.Create(

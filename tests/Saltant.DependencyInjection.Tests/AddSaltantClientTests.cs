@@ -58,8 +58,8 @@ public sealed class AddSaltantClientTests
 
         var validated = provider.GetRequiredService<ValidatedSaltantSettings>();
 
-        Assert.True(validated.Result.IsLeft);
-        var problems = validated.Result.Match(Right: _ => Seq<ConfigProblem>.Empty, Left: e => e.Problems);
+        Assert.True(validated.Outcome.IsLeft);
+        var problems = validated.Outcome.Match(Right: _ => Seq<ConfigProblem>.Empty, Left: e => e.Problems);
         Assert.Contains(problems, p => p.Setting == SettingsVariables.ApiUrl);
         Assert.Contains(problems, p => p.Setting == SettingsVariables.Timeout);
         var thrown = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<SaltantClient>());

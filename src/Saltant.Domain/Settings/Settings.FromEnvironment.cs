@@ -32,13 +32,9 @@ public sealed partial record Settings
     ///     ["SALTANT_API_URL"] = "saltant.example.org/api",   // not absolute
     ///     ["SALTANT_TIMEOUT"] = "soon",                       // not a number
     /// };
-    /// Settings.FromEnvironment(variables).Match(
-    ///     Right: settings =&gt; Console.WriteLine($"Using {settings.ApiRoot}"),
-    ///     Left: error =&gt;
-    ///     {
-    ///         foreach (var problem in error.Problems)
-    ///             Console.Error.WriteLine($"{problem.Setting}: {problem.Message}");
-    ///     });
+    /// var report = Settings.FromEnvironment(variables).Match(
+    ///     Right: settings =&gt; $"Using {settings.ApiRoot}",
+    ///     Left: error =&gt; string.Join(Environment.NewLine, error.Problems.Map(p =&gt; $"{p.Setting}: {p.Message}")));
     /// // SALTANT_API_URL: SALTANT_API_URL must be an absolute URL …
     /// // SALTANT_AUTH_TOKEN: SALTANT_AUTH_TOKEN is not set.
     /// // SALTANT_TIMEOUT: SALTANT_TIMEOUT must be a number, not "soon".
