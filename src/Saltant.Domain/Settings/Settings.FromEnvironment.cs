@@ -19,7 +19,7 @@ public sealed partial record Settings
     /// Retry delays keep their defaults (change them with <see cref="WithRetryDelays"/>).
     /// </summary>
     /// <param name="environment">
-    /// The variables, e.g. from <c>Environment.GetEnvironmentVariables()</c>; the caller reads the
+    /// The variables, e.g. a snapshot of the process environment; the caller reads the
     /// real environment so this stays pure. A variable that is absent or maps to <c>null</c> is not
     /// set; names are matched with the dictionary's own comparer.
     /// </param>
