@@ -9,57 +9,11 @@ internal static class TaskQueueCommands
 {
     /// <summary>Builds the command group.</summary>
     /// <param name="factory">The factory.</param>
-    public static Command Build(CommandFactory factory) => new("task-queues", "Task queues: list, get, create, put, patch.")
-    {
-        factory.List<TaskQueue, TaskQueue>(Views.TaskQueue, (client, filters, ct) => client.TaskQueues.Stream(filters, ct)),
-        factory.Get(Views.TaskQueue, "id", (invocation, key) =>
-        {
-            var id = new TaskQueueId(Inputs.Id("task queue", key));
-            return invocation.Client.TaskQueues.GetAsync(id, invocation.CancellationToken);
-        }),
-        Create(factory),
-        Put(factory),
-        Patch(factory),
-    };
-
-    private static Command Create(CommandFactory factory)
-    {
-        var fields = new Fields(FieldMode.Create);
-        return factory.Write(fields.AddTo(new Command("create", "Create a task queue.")), Views.TaskQueue, invocation =>
-        {
-            var draft = fields.Draft(invocation.Parse);
-            return invocation.Client.TaskQueues.CreateAsync(draft, invocation.CancellationToken);
-        });
-    }
-
-    private static Command Put(CommandFactory factory)
-    {
-        var fields = new Fields(FieldMode.Put);
-        var key = new Argument<string>("id") { Description = "The task queue's id." };
-        var command = fields.AddTo(new Command("put", "Replace every field of a task queue.") { key });
-        return factory.Write(command, Views.TaskQueue, invocation =>
-        {
-            var id = new TaskQueueId(Inputs.Id("task queue", invocation.Parse.GetValue(key)!));
-            var draft = fields.Draft(invocation.Parse);
-            return invocation.Client.TaskQueues.PutAsync(id, draft, invocation.CancellationToken);
-        });
-    }
-
-    private static Command Patch(CommandFactory factory)
-    {
-        var fields = new Fields(FieldMode.Patch);
-        var key = new Argument<string>("id") { Description = "The task queue's id." };
-        var command = fields.AddTo(new Command("patch", "Change only the given fields of a task queue.") { key });
-        return factory.Write(command, Views.TaskQueue, invocation =>
-        {
-            var id = new TaskQueueId(Inputs.Id("task queue", invocation.Parse.GetValue(key)!));
-            var patch = fields.Patch(invocation.Parse);
-            return invocation.Client.TaskQueues.PatchAsync(id, patch, invocation.CancellationToken);
-        });
-    }
+    public static Command Build(CommandFactory factory) =>
+        PatchableResourceCommands.Build(factory, "task-queues", Views.TaskQueue, c => c.TaskQueues, id => new TaskQueueId(id), mode => new Fields(mode));
 
     /// <summary>The field options, as saltant-cli names them.</summary>
-    private sealed class Fields
+    private sealed class Fields : IResourceFields<TaskQueueDraft, TaskQueuePatch>
     {
         private readonly Option<string> name;
         private readonly Option<string> description;
@@ -83,18 +37,7 @@ internal static class TaskQueueCommands
             whitelists = CommandFactory.ListOf("--whitelists", "Ids of its task whitelists." + Default(mode, "none"), put);
         }
 
-        public Command AddTo(Command command)
-        {
-            command.Add(name);
-            command.Add(description);
-            command.Add(isPrivate);
-            command.Add(runsExecutable);
-            command.Add(runsDocker);
-            command.Add(runsSingularity);
-            command.Add(active);
-            command.Add(whitelists);
-            return command;
-        }
+        public IEnumerable<Option> Options => [name, description, isPrivate, runsExecutable, runsDocker, runsSingularity, active, whitelists];
 
         public TaskQueueDraft Draft(ParseResult parse) => new(parse.GetValue(name)!)
         {
@@ -120,7 +63,7 @@ internal static class TaskQueueCommands
                 Active = CommandFactory.Maybe(parse, active),
                 Whitelists = CommandFactory.Maybe(parse, whitelists).Map(v => Inputs.Ids("--whitelists", v).Map(i => new TaskWhitelistId(i))),
             };
-            return patch.ToJson().Count > 0 ? patch : throw CliFailure.Usage("patch needs at least one field to change, e.g. --description text.");
+            return PatchableResourceCommands.NotEmpty(patch, patch.ToJson());
         }
 
         private static string Default(FieldMode mode, string value) => mode == FieldMode.Create ? $" Default: {value}." : "";

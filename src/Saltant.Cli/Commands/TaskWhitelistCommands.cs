@@ -9,57 +9,11 @@ internal static class TaskWhitelistCommands
 {
     /// <summary>Builds the command group.</summary>
     /// <param name="factory">The factory.</param>
-    public static Command Build(CommandFactory factory) => new("task-whitelists", "Task whitelists: list, get, create, put, patch.")
-    {
-        factory.List<TaskWhitelist, TaskWhitelist>(Views.TaskWhitelist, (client, filters, ct) => client.TaskWhitelists.Stream(filters, ct)),
-        factory.Get(Views.TaskWhitelist, "id", (invocation, key) =>
-        {
-            var id = new TaskWhitelistId(Inputs.Id("task whitelist", key));
-            return invocation.Client.TaskWhitelists.GetAsync(id, invocation.CancellationToken);
-        }),
-        Create(factory),
-        Put(factory),
-        Patch(factory),
-    };
-
-    private static Command Create(CommandFactory factory)
-    {
-        var fields = new Fields(FieldMode.Create);
-        return factory.Write(fields.AddTo(new Command("create", "Create a task whitelist.")), Views.TaskWhitelist, invocation =>
-        {
-            var draft = fields.Draft(invocation.Parse);
-            return invocation.Client.TaskWhitelists.CreateAsync(draft, invocation.CancellationToken);
-        });
-    }
-
-    private static Command Put(CommandFactory factory)
-    {
-        var fields = new Fields(FieldMode.Put);
-        var key = new Argument<string>("id") { Description = "The task whitelist's id." };
-        var command = fields.AddTo(new Command("put", "Replace every field of a task whitelist.") { key });
-        return factory.Write(command, Views.TaskWhitelist, invocation =>
-        {
-            var id = new TaskWhitelistId(Inputs.Id("task whitelist", invocation.Parse.GetValue(key)!));
-            var draft = fields.Draft(invocation.Parse);
-            return invocation.Client.TaskWhitelists.PutAsync(id, draft, invocation.CancellationToken);
-        });
-    }
-
-    private static Command Patch(CommandFactory factory)
-    {
-        var fields = new Fields(FieldMode.Patch);
-        var key = new Argument<string>("id") { Description = "The task whitelist's id." };
-        var command = fields.AddTo(new Command("patch", "Change only the given fields of a task whitelist.") { key });
-        return factory.Write(command, Views.TaskWhitelist, invocation =>
-        {
-            var id = new TaskWhitelistId(Inputs.Id("task whitelist", invocation.Parse.GetValue(key)!));
-            var patch = fields.Patch(invocation.Parse);
-            return invocation.Client.TaskWhitelists.PatchAsync(id, patch, invocation.CancellationToken);
-        });
-    }
+    public static Command Build(CommandFactory factory) =>
+        PatchableResourceCommands.Build(factory, "task-whitelists", Views.TaskWhitelist, c => c.TaskWhitelists, id => new TaskWhitelistId(id), mode => new Fields(mode));
 
     /// <summary>The field options, as saltant-cli names them.</summary>
-    private sealed class Fields
+    private sealed class Fields : IResourceFields<TaskWhitelistDraft, TaskWhitelistPatch>
     {
         private readonly Option<string> name;
         private readonly Option<string> description;
@@ -75,14 +29,7 @@ internal static class TaskWhitelistCommands
             executable = CommandFactory.ListOf("--whitelisted-executable-task-types", "Ids of the executable task types it allows.", put);
         }
 
-        public Command AddTo(Command command)
-        {
-            command.Add(name);
-            command.Add(description);
-            command.Add(container);
-            command.Add(executable);
-            return command;
-        }
+        public IEnumerable<Option> Options => [name, description, container, executable];
 
         public TaskWhitelistDraft Draft(ParseResult parse) => new(parse.GetValue(name)!)
         {
@@ -100,7 +47,7 @@ internal static class TaskWhitelistCommands
                 WhitelistedContainerTaskTypes = CommandFactory.Maybe(parse, container).Map(v => TypeIds(container.Name, v)),
                 WhitelistedExecutableTaskTypes = CommandFactory.Maybe(parse, executable).Map(v => TypeIds(executable.Name, v)),
             };
-            return patch.ToJson().Count > 0 ? patch : throw CliFailure.Usage("patch needs at least one field to change, e.g. --description text.");
+            return PatchableResourceCommands.NotEmpty(patch, patch.ToJson());
         }
 
         private static LanguageExt.Seq<TaskTypeId> TypeIds(string option, string[]? values) => Inputs.Ids(option, values ?? []).Map(i => new TaskTypeId(i));

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using Saltant.Cli.Output;
+using Saltant.Client;
+using Saltant.Domain;
+
+namespace Saltant.Cli.Commands;
+
+/// <summary>The options of one patchable resource's writable fields, made for one <see cref="FieldMode"/>.</summary>
+/// <typeparam name="TDraft">Every writable field (create and put).</typeparam>
+/// <typeparam name="TPatch">The fields to change (patch).</typeparam>
+internal interface IResourceFields<TDraft, TPatch>
+{
+    /// <summary>The options, in the order help lists them.</summary>
+    IEnumerable<Option> Options { get; }
+
+    /// <summary>Every field: those given, the rest at their defaults (a usage error for a malformed value).</summary>
+    /// <param name="parse">The parse result.</param>
+    TDraft Draft(ParseResult parse);
+
+    /// <summary>Only the fields given (a usage error for a malformed value, or for none at all).</summary>
+    /// <param name="parse">The parse result.</param>
+    TPatch Patch(ParseResult parse);
+}
+
+/// <summary>
+/// The command group of a resource with numeric ids that is listed, read, created, replaced and
+/// patched — task queues and task whitelists, which differ only in their fields.
+/// </summary>
+internal static class PatchableResourceCommands
+{
+    /// <summary>Builds the group: list, get, create, put, patch.</summary>
+    /// <typeparam name="TRecord">The record.</typeparam>
+    /// <typeparam name="TKey">Its id.</typeparam>
+    /// <typeparam name="TDraft">Every writable field.</typeparam>
+    /// <typeparam name="TPatch">The fields to change.</typeparam>
+    /// <param name="factory">The factory.</param>
+    /// <param name="name">The group's name, e.g. <c>task-queues</c>.</param>
+    /// <param name="view">How records are shown; its noun names them in help and errors.</param>
+    /// <param name="pick">The client's sub-client for this resource.</param>
+    /// <param name="key">Makes an id from a checked positive number.</param>
+    /// <param name="fields">Makes the field options for a mode.</param>
+    public static Command Build<TRecord, TKey, TDraft, TPatch>(
+        CommandFactory factory,
+        string name,
+        ResourceView<TRecord> view,
+        Func<SaltantClient, PatchableResourceClient<TRecord, TKey, TDraft, TPatch>> pick,
+        Func<int, TKey> key,
+        Func<FieldMode, IResourceFields<TDraft, TPatch>> fields)
+    {
+        var noun = view.Noun;
+        return new Command(name, $"{char.ToUpperInvariant(noun[0])}{noun[1..]}s: list, get, create, put, patch.")
+        {
+            factory.List<TRecord, TRecord>(view, (client, filters, ct) => pick(client).Stream(filters, ct)),
+            factory.Get(view, "id", (invocation, text) =>
+            {
+                var id = key(Inputs.Id(noun, text));
+                return pick(invocation.Client).GetAsync(id, invocation.CancellationToken);
+            }),
+            Create(factory, view, pick, fields(FieldMode.Create)),
+            Change(factory, view, new Command("put", $"Replace every field of a {noun}."), fields(FieldMode.Put), (invocation, set, text) =>
+            {
+                var id = key(Inputs.Id(noun, text));
+                var draft = set.Draft(invocation.Parse);
+                return pick(invocation.Client).PutAsync(id, draft, invocation.CancellationToken);
+            }),
+            Change(factory, view, new Command("patch", $"Change only the given fields of a {noun}."), fields(FieldMode.Patch), (invocation, set, text) =>
+            {
+                var id = key(Inputs.Id(noun, text));
+                var patch = set.Patch(invocation.Parse);
+                return pick(invocation.Client).PatchAsync(id, patch, invocation.CancellationToken);
+            }),
+        };
+    }
+
+    /// <summary>The patch, or a usage error when it changes nothing.</summary>
+    /// <typeparam name="TPatch">The patch.</typeparam>
+    /// <param name="patch">The patch read from the options.</param>
+    /// <param name="body">Its JSON body.</param>
+    public static TPatch NotEmpty<TPatch>(TPatch patch, Json.JObject body) =>
+        body.Count > 0 ? patch : throw CliFailure.Usage("patch needs at least one field to change, e.g. --description text.");
+
+    private static Command Create<TRecord, TKey, TDraft, TPatch>(
+        CommandFactory factory,
+        ResourceView<TRecord> view,
+        Func<SaltantClient, PatchableResourceClient<TRecord, TKey, TDraft, TPatch>> pick,
+        IResourceFields<TDraft, TPatch> set)
+    {
+        var command = WithOptions(new Command("create", $"Create a {view.Noun}."), set);
+        return factory.Write(command, view, invocation =>
+        {
+            var draft = set.Draft(invocation.Parse);
+            return pick(invocation.Client).CreateAsync(draft, invocation.CancellationToken);
+        });
+    }
+
+    /// <summary>put or patch: the id argument and the fields; the write reads the id, then the fields, then makes the client.</summary>
+    private static Command Change<TRecord, TDraft, TPatch>(
+        CommandFactory factory,
+        ResourceView<TRecord> view,
+        Command command,
+        IResourceFields<TDraft, TPatch> set,
+        Func<Invocation, IResourceFields<TDraft, TPatch>, string, Task<LanguageExt.Fin<TRecord>>> write)
+    {
+        var id = new Argument<string>("id") { Description = $"The {view.Noun}'s id." };
+        command.Add(id);
+        return factory.Write(WithOptions(command, set), view, invocation => write(invocation, set, invocation.Parse.GetValue(id)!));
+    }
+
+    private static Command WithOptions<TDraft, TPatch>(Command command, IResourceFields<TDraft, TPatch> set)
+    {
+        foreach (var option in set.Options)
+        {
+            command.Add(option);
+        }
+
+        return command;
+    }
+}
