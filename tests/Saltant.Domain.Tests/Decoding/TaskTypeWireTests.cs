@@ -69,6 +69,17 @@ public sealed class TaskTypeWireTests
         Assert.Equal("$." + member, Failure(Decoders.ContainerTaskType, Nulled(Container, member)).Path);
     }
 
+    [Theory]
+    [InlineData("environment_variables")]
+    [InlineData("required_arguments")]
+    public void A_null_inside_a_shared_list_is_refused_with_its_index_for_both_kinds(string member)
+    {
+        var executable = Executable.Replace($"\"{member}\":[]", $"\"{member}\":[\"A\",null]", StringComparison.Ordinal);
+        var container = Container.Replace($"\"{member}\":[]", $"\"{member}\":[\"A\",null]", StringComparison.Ordinal);
+        Assert.Equal($"$.{member}[1]", Failure(Decoders.ExecutableTaskType, executable).Path);
+        Assert.Equal($"$.{member}[1]", Failure(Decoders.ContainerTaskType, container).Path);
+    }
+
     [Fact]
     public void A_null_container_image_is_refused() =>
         Assert.Equal("$.container_image", Failure(Decoders.ContainerTaskType, Nulled(Container, "container_image")).Path);

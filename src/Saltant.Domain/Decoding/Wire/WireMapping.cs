@@ -50,11 +50,9 @@ internal static class WireMapping
     };
 
     internal static Either<DecodeFailure, ExecutableTaskType> ToDomain(ExecutableTaskTypeWire w) =>
-        from env in Strings(w.EnvironmentVariables, "$.environment_variables")
-        from required in Strings(w.RequiredArguments, "$.required_arguments")
-        select new ExecutableTaskType(
+        SharedLists(w).Map(l => new ExecutableTaskType(
             new TaskTypeId(w.Id), new Username(w.User), w.Name, w.Description, w.DatetimeCreated, w.CommandToRun,
-            env, required, w.RequiredArgumentsDefaultValues, w.JsonFileOption);
+            l.Environment, l.Required, w.RequiredArgumentsDefaultValues, w.JsonFileOption));
 
     internal static ExecutableTaskTypeWire ToWire(ExecutableTaskType t) => new()
     {
@@ -71,11 +69,9 @@ internal static class WireMapping
     };
 
     internal static Either<DecodeFailure, ContainerTaskType> ToDomain(ContainerTaskTypeWire w) =>
-        from env in Strings(w.EnvironmentVariables, "$.environment_variables")
-        from required in Strings(w.RequiredArguments, "$.required_arguments")
-        select new ContainerTaskType(
+        SharedLists(w).Map(l => new ContainerTaskType(
             new TaskTypeId(w.Id), new Username(w.User), w.Name, w.Description, w.DatetimeCreated, w.CommandToRun,
-            env, required, w.RequiredArgumentsDefaultValues, w.LogsPath, w.ResultsPath, w.ContainerImage, w.ContainerType);
+            l.Environment, l.Required, w.RequiredArgumentsDefaultValues, w.LogsPath, w.ResultsPath, w.ContainerImage, w.ContainerType));
 
     internal static ContainerTaskTypeWire ToWire(ContainerTaskType t) => new()
     {
@@ -142,6 +138,12 @@ internal static class WireMapping
 
         return result;
     }
+
+    // The two lists both kinds of task type hold, checked where the serializer does not check.
+    private static Either<DecodeFailure, (Seq<string> Environment, Seq<string> Required)> SharedLists(TaskTypeWire w) =>
+        from environment in Strings(w.EnvironmentVariables, "$.environment_variables")
+        from required in Strings(w.RequiredArguments, "$.required_arguments")
+        select (environment, required);
 
     private static Seq<TaskTypeId> TypeIds(int[] ids) => toSeq(ids.Select(id => new TaskTypeId(id)).ToArray());
 
