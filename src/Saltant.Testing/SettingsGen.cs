@@ -90,25 +90,10 @@ public static class SettingsGen
 
     /// <summary>An environment <see cref="Settings.FromEnvironment"/> must accept, with the settings it must give.</summary>
     public static readonly Gen<ValidEnvironment> ValidEnvironment =
-        Gen.Select(
-            ApiUrlSlot(faults: false),
-            AuthenticationSlot(faults: false),
-            SecondsSlot(SettingsVariables.Timeout, SettingsDefaults.Timeout, SettingsLimits.MaxTimeoutSeconds, faults: false),
-            BooleanSlot(SettingsVariables.CheckAuthentication, SettingsDefaults.CheckAuthentication, faults: false),
-            WholeNumberSlot(SettingsVariables.MaxRetries, SettingsDefaults.MaxRetries, 0, SettingsLimits.MaxRetries, faults: false),
-            WholeNumberSlot(SettingsVariables.PageSize, SettingsDefaults.PageSize, SettingsLimits.MinPageSize, SettingsLimits.MaxPageSize, faults: false),
-            WholeNumberSlot(SettingsVariables.ReadAheadPages, SettingsDefaults.ReadAheadPages, 0, SettingsLimits.MaxReadAheadPages, faults: false),
-            WholeNumberSlot(SettingsVariables.BatchConcurrency, SettingsDefaults.BatchConcurrency, 1, SettingsLimits.MaxBatchConcurrency, faults: false),
-            SecondsSlot(SettingsVariables.WaitRefreshPeriod, SettingsDefaults.WaitRefreshPeriod, SettingsLimits.MaxWaitRefreshPeriodSeconds, faults: false),
-            BooleanSlot(SettingsVariables.AllowInsecureHttp, SettingsDefaults.AllowInsecureHttp, faults: false),
-            UserAgentSlot(faults: false),
-            Noise,
-            (url, auth, timeout, check, retries, page, readAhead, batch, wait, insecure, agent, noise) =>
-                new ValidEnvironment(
-                    Variables(noise, url.Variables, auth.Variables, timeout.Variables, check.Variables, retries.Variables,
-                        page.Variables, readAhead.Variables, batch.Variables, wait.Variables, insecure.Variables, agent.Variables),
-                    url.Value, auth.Value!, timeout.Value, check.Value, retries.Value, page.Value, readAhead.Value,
-                    batch.Value, wait.Value, insecure.Value, agent.Value));
+        EnvironmentSlots(faults: false).Select(e =>
+            new ValidEnvironment(
+                e.Variables, e.Url.Value, e.Auth.Value!, e.Timeout.Value, e.Check.Value, e.Retries.Value, e.Page.Value,
+                e.ReadAhead.Value, e.Batch.Value, e.Wait.Value, e.Insecure.Value, e.Agent.Value));
 
     /// <summary>
     /// An environment with at least one known problem — a missing, blank, relative or non-http URL,
@@ -116,26 +101,9 @@ public static class SettingsGen
     /// non-numbers, out-of-range numbers, bad booleans, a bad user agent — in any combination.
     /// </summary>
     public static readonly Gen<InvalidEnvironment> InvalidEnvironment =
-        Gen.Select(
-            ApiUrlSlot(faults: true),
-            AuthenticationSlot(faults: true),
-            SecondsSlot(SettingsVariables.Timeout, SettingsDefaults.Timeout, SettingsLimits.MaxTimeoutSeconds, faults: true),
-            BooleanSlot(SettingsVariables.CheckAuthentication, SettingsDefaults.CheckAuthentication, faults: true),
-            WholeNumberSlot(SettingsVariables.MaxRetries, SettingsDefaults.MaxRetries, 0, SettingsLimits.MaxRetries, faults: true),
-            WholeNumberSlot(SettingsVariables.PageSize, SettingsDefaults.PageSize, SettingsLimits.MinPageSize, SettingsLimits.MaxPageSize, faults: true),
-            WholeNumberSlot(SettingsVariables.ReadAheadPages, SettingsDefaults.ReadAheadPages, 0, SettingsLimits.MaxReadAheadPages, faults: true),
-            WholeNumberSlot(SettingsVariables.BatchConcurrency, SettingsDefaults.BatchConcurrency, 1, SettingsLimits.MaxBatchConcurrency, faults: true),
-            SecondsSlot(SettingsVariables.WaitRefreshPeriod, SettingsDefaults.WaitRefreshPeriod, SettingsLimits.MaxWaitRefreshPeriodSeconds, faults: true),
-            BooleanSlot(SettingsVariables.AllowInsecureHttp, SettingsDefaults.AllowInsecureHttp, faults: true),
-            UserAgentSlot(faults: true),
-            Noise,
-            (url, auth, timeout, check, retries, page, readAhead, batch, wait, insecure, agent, noise) =>
-                new InvalidEnvironment(
-                    Variables(noise, url.Variables, auth.Variables, timeout.Variables, check.Variables, retries.Variables,
-                        page.Variables, readAhead.Variables, batch.Variables, wait.Variables, insecure.Variables, agent.Variables),
-                    url.Problems + auth.Problems + timeout.Problems + check.Problems + retries.Problems + page.Problems +
-                    readAhead.Problems + batch.Problems + wait.Problems + insecure.Problems + agent.Problems))
-        .Where(e => !e.Problems.IsEmpty);
+        EnvironmentSlots(faults: true)
+            .Select(e => new InvalidEnvironment(e.Variables, e.Problems))
+            .Where(e => !e.Problems.IsEmpty);
 
     /// <summary>Any environment, valid or not, as the plain dictionary a caller passes in.</summary>
     public static readonly Gen<IReadOnlyDictionary<string, string?>> Environment = Gen.OneOf(
@@ -143,6 +111,38 @@ public static class SettingsGen
         InvalidEnvironment.Select(e => e.Variables));
 
     // ---- building blocks ----
+
+    /// <summary>Every slot of an environment, drawn with or without faults, and the noise around them.</summary>
+    private sealed record Slots(
+        Slot<string> Url, Slot<Authentication?> Auth, Slot<TimeSpan> Timeout, Slot<bool> Check, Slot<int> Retries, Slot<int> Page,
+        Slot<int> ReadAhead, Slot<int> Batch, Slot<TimeSpan> Wait, Slot<bool> Insecure, Slot<string> Agent, Seq<(string Name, string? Value)> Noise)
+    {
+        public IReadOnlyDictionary<string, string?> Variables =>
+            SettingsGen.Variables(Noise, Url.Variables, Auth.Variables, Timeout.Variables, Check.Variables, Retries.Variables,
+                Page.Variables, ReadAhead.Variables, Batch.Variables, Wait.Variables, Insecure.Variables, Agent.Variables);
+
+        public Seq<ExpectedProblem> Problems =>
+            Url.Problems + Auth.Problems + Timeout.Problems + Check.Problems + Retries.Problems + Page.Problems +
+            ReadAhead.Problems + Batch.Problems + Wait.Problems + Insecure.Problems + Agent.Problems;
+    }
+
+    // The one list of the variables an environment holds, with their defaults and ranges: valid and invalid environments draw the same slots.
+    private static Gen<Slots> EnvironmentSlots(bool faults) =>
+        Gen.Select(
+            ApiUrlSlot(faults),
+            AuthenticationSlot(faults),
+            SecondsSlot(SettingsVariables.Timeout, SettingsDefaults.Timeout, SettingsLimits.MaxTimeoutSeconds, faults),
+            BooleanSlot(SettingsVariables.CheckAuthentication, SettingsDefaults.CheckAuthentication, faults),
+            WholeNumberSlot(SettingsVariables.MaxRetries, SettingsDefaults.MaxRetries, 0, SettingsLimits.MaxRetries, faults),
+            WholeNumberSlot(SettingsVariables.PageSize, SettingsDefaults.PageSize, SettingsLimits.MinPageSize, SettingsLimits.MaxPageSize, faults),
+            WholeNumberSlot(SettingsVariables.ReadAheadPages, SettingsDefaults.ReadAheadPages, 0, SettingsLimits.MaxReadAheadPages, faults),
+            WholeNumberSlot(SettingsVariables.BatchConcurrency, SettingsDefaults.BatchConcurrency, 1, SettingsLimits.MaxBatchConcurrency, faults),
+            SecondsSlot(SettingsVariables.WaitRefreshPeriod, SettingsDefaults.WaitRefreshPeriod, SettingsLimits.MaxWaitRefreshPeriodSeconds, faults),
+            BooleanSlot(SettingsVariables.AllowInsecureHttp, SettingsDefaults.AllowInsecureHttp, faults),
+            UserAgentSlot(faults),
+            Noise,
+            (url, auth, timeout, check, retries, page, readAhead, batch, wait, insecure, agent, noise) =>
+                new Slots(url, auth, timeout, check, retries, page, readAhead, batch, wait, insecure, agent, noise));
 
     /// <summary>What one slot (a variable or a group of them) contributes: its variables, its problems, and its value when it has none.</summary>
     private sealed record Slot<T>(Seq<(string Name, string? Value)> Variables, Seq<ExpectedProblem> Problems, T Value);
