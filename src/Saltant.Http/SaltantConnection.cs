@@ -378,7 +378,8 @@ public sealed class SaltantConnection : IDisposable
 
     private static HttpRequestMessage BuildMessage(ApiRequest request, Uri url, string? header, string userAgent)
     {
-        var message = new HttpRequestMessage(new HttpMethod(request.MethodName), url);
+        // Parse hands back the shared instance of a known method instead of a new one per request.
+        var message = new HttpRequestMessage(HttpMethod.Parse(request.MethodName), url);
         message.Headers.Accept.Add(AcceptJson);
         message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
         if (header is not null)
@@ -403,7 +404,8 @@ public sealed class SaltantConnection : IDisposable
             value.WriteTo(writer);
         }
 
-        var content = new ByteArrayContent(buffer.ToArray());
+        // The stream's own buffer, not a copy of it: the content reads only the bytes written.
+        var content = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         return content;
     }
