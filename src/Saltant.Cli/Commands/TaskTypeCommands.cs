@@ -99,7 +99,7 @@ internal static class TaskTypeCommands
     {
         if (mode == FieldMode.Create)
         {
-            return (new Command("create", $"Create a {noun}."), null);
+            return (new Command("create", $"Create {Article(noun)} {noun}."), null);
         }
 
         var key = new Argument<string>("id") { Description = $"The {noun}'s id." };
@@ -163,4 +163,7 @@ internal static class TaskTypeCommands
         private Json.JObject Defaults(ParseResult parse) =>
             parse.GetValue(defaults) is string text ? Inputs.Object(defaults.Name, text) : Json.EmptyObject;
     }
+
+    // "a container task type", "an executable task type".
+    private static string Article(string noun) => "aeiou".Contains(char.ToLowerInvariant(noun[0]), StringComparison.Ordinal) ? "an" : "a";
 }
