@@ -23,14 +23,15 @@ internal sealed class ApiDispatcher(ApiContext ctx, Authenticator auth)
         }
 
         // Content negotiation runs before authentication in DRF.
-        var format = req.QueryValue("format") ?? route.Format;
-        if (format is not null && format is not ("json" or "api")) return ApiResponse.NotFound();
+        // DRF: a format suffix wins over ?format=, and an empty value is no format at all.
+        var format = !string.IsNullOrEmpty(route.Format) ? route.Format : req.QueryValue("format");
+        if (!string.IsNullOrEmpty(format) && format is not ("json" or "api")) return ApiResponse.NotFound();
         if (!AcceptsJson(req.Accept)) return ApiResponse.Detail(406, "Could not satisfy the request Accept header.");
 
         switch (route.Kind)
         {
-            case RouteKind.Token: return TokenEndpoints.Obtain(ctx, req);
-            case RouteKind.TokenRefresh: return TokenEndpoints.Refresh(ctx, req);
+            case RouteKind.Token: return req.Method == "OPTIONS" ? OptionsMetadata.Token() : TokenEndpoints.Obtain(ctx, req);
+            case RouteKind.TokenRefresh: return req.Method == "OPTIONS" ? OptionsMetadata.TokenRefresh() : TokenEndpoints.Refresh(ctx, req);
         }
 
         var user = auth.Authenticate(req, out var failure);
@@ -40,7 +41,7 @@ internal sealed class ApiDispatcher(ApiContext ctx, Authenticator auth)
         return route.Kind switch
         {
             RouteKind.Root => RootEndpoint.Handle(req),
-            RouteKind.UpdateStatus => StatusEndpoint.Handle(ctx, req, route.Key!),
+            RouteKind.UpdateStatus => req.Method == "OPTIONS" ? OptionsMetadata.UpdateStatus() : StatusEndpoint.Handle(ctx, req, route.Key!),
             _ => Resource(req, route, user),
         };
     }
