@@ -211,6 +211,42 @@ public sealed class BeyondCorpusTests
         AssertJson(await s.SendAsync("alice", "GET", "users/alice.xml"), 404, """{"detail":"Not found."}""");
     }
 
+    [Theory]
+    [InlineData("users/", "text/html", "saltant API - user list")]
+    [InlineData("taskqueues/1/", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "saltant API - task queue instance")]
+    [InlineData("executabletaskinstances/?format=api", null, "saltant API - executable task instance list")]
+    [InlineData("", "text/*", "saltant API - api root")]
+    public async Task An_html_preferring_request_gets_the_browsable_api_page(string path, string? accept, string title)
+    {
+        await using var s = await StartAsync();
+        var a = await s.SendAsync("alice", "GET", path, accept: accept);
+        Assert.Equal(200, a.Status);
+        Assert.Equal("text/html", a.ContentType);
+        Assert.Contains($"<title>{title}</title>", a.Body, StringComparison.Ordinal);
+        // Errors are rendered the same way, with their status.
+        var anon = await s.SendAsync(null, "GET", path, accept: accept);
+        Assert.Equal(403, anon.Status);
+        Assert.Equal("text/html", anon.ContentType);
+    }
+
+    [Theory]
+    [InlineData("users/?format=api", "application/json")]
+    [InlineData("users/?format=json", "text/html")]
+    [InlineData("users/", "application/xml")]
+    public async Task A_format_and_an_accept_header_that_exclude_each_other_are_not_acceptable(string path, string accept)
+    {
+        await using var s = await StartAsync();
+        AssertJson(await s.SendAsync("alice", "GET", path, accept: accept), 406, """{"detail":"Could not satisfy the request Accept header."}""");
+    }
+
+    [Fact]
+    public async Task Json_wins_when_accept_names_both_at_the_same_precedence_whatever_the_quality()
+    {
+        await using var s = await StartAsync();
+        var a = await s.SendAsync("alice", "GET", "users/", accept: "text/html;q=1.0, application/json;q=0.1");
+        Assert.Equal("application/json", a.ContentType);
+    }
+
     // ----- status updates store str(value) but echo the value -----
 
     [Fact]

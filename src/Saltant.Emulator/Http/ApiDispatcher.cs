@@ -26,8 +26,17 @@ internal sealed class ApiDispatcher(ApiContext ctx, Authenticator auth)
         // DRF: a format suffix wins over ?format=, and an empty value is no format at all.
         var format = !string.IsNullOrEmpty(route.Format) ? route.Format : req.QueryValue("format");
         if (!string.IsNullOrEmpty(format) && format is not ("json" or "api")) return ApiResponse.NotFound();
-        if (!AcceptsJson(req.Accept)) return ApiResponse.Detail(406, "Could not satisfy the request Accept header.");
+        var renderer = Negotiation.Select(req.Accept, format);
+        if (renderer is null) return ApiResponse.Detail(406, "Could not satisfy the request Accept header.");
+        var response = Handle(req, route);
+        // The browsable API renders the same answer as an HTML page (quirky empty 405s stay as they are).
+        return renderer == Renderer.BrowsableApi && response.ContentType == ApiResponse.JsonType
+            ? BrowsableApi.Page(response, route, req.Method)
+            : response;
+    }
 
+    private ApiResponse Handle(ApiRequest req, RouteMatch route)
+    {
         switch (route.Kind)
         {
             case RouteKind.Token: return req.Method == "OPTIONS" ? OptionsMetadata.Token() : TokenEndpoints.Obtain(ctx, req);
@@ -60,15 +69,4 @@ internal sealed class ApiDispatcher(ApiContext ctx, Authenticator auth)
     /// <summary>No URL pattern: the site's 404 page on reads; other methods hit the 405-empty quirk.</summary>
     private static ApiResponse Unrouted(ApiRequest req) =>
         req.Method is "GET" or "HEAD" ? ApiResponse.Html(404, HtmlPages.NotFound) : ApiResponse.ServerFailureOnWrite();
-
-    private static bool AcceptsJson(string? accept)
-    {
-        if (string.IsNullOrWhiteSpace(accept)) return true;
-        foreach (var part in accept.Split(','))
-        {
-            var media = part.Split(';')[0].Trim().ToLowerInvariant();
-            if (media is "*/*" or "application/*" or "application/json" or "text/*" or "text/html") return true;
-        }
-        return false;
-    }
 }
