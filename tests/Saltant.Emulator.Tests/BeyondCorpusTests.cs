@@ -200,6 +200,17 @@ public sealed class BeyondCorpusTests
         Assert.Equal(405, (await s.SendAsync(null, "HEAD", "token/")).Status);
     }
 
+    [Fact]
+    public async Task An_unrouted_path_is_answered_by_the_404_template_view_for_every_method()
+    {
+        await using var s = await StartAsync();
+        var get = await s.SendAsync(null, "GET", "nonexistent/");
+        Assert.Equal((404, "text/html"), (get.Status, get.ContentType));
+        var options = await s.SendAsync("alice", "OPTIONS", "nonexistent/");
+        Assert.Equal((200, "text/html", ""), (options.Status, options.ContentType, options.Body));
+        AssertServerFailureOnWrite(await s.SendAsync("alice", "DELETE", "nonexistent/"));
+    }
+
     // ----- content negotiation -----
 
     [Fact]

@@ -66,7 +66,14 @@ internal sealed class ApiDispatcher(ApiContext ctx, Authenticator auth)
         _ => InstancesEndpoint.Handle(ctx, req, route, user, TaskKind.Container),
     };
 
-    /// <summary>No URL pattern: the site's 404 page on reads; other methods hit the 405-empty quirk.</summary>
-    private static ApiResponse Unrouted(ApiRequest req) =>
-        req.Method is "GET" or "HEAD" ? ApiResponse.Html(404, HtmlPages.NotFound) : ApiResponse.ServerFailureOnWrite();
+    /// <summary>
+    /// No URL pattern: the site's 404 handler is a TemplateView, so reads get the 404 page, OPTIONS gets
+    /// Django's empty 200 with an Allow header, and other methods its empty 405.
+    /// </summary>
+    private static ApiResponse Unrouted(ApiRequest req) => req.Method switch
+    {
+        "GET" or "HEAD" => ApiResponse.Html(404, HtmlPages.NotFound),
+        "OPTIONS" => new ApiResponse { Status = 200, ContentType = ApiResponse.HtmlType, Allow = "GET, HEAD, OPTIONS" },
+        _ => ApiResponse.ServerFailureOnWrite(),
+    };
 }
