@@ -211,6 +211,15 @@ public sealed class BeyondCorpusTests
         AssertServerFailureOnWrite(await s.SendAsync("alice", "DELETE", "nonexistent/"));
     }
 
+    [Fact]
+    public async Task A_fractional_year_filter_is_truncated_like_int()
+    {
+        await using var s = await StartAsync();
+        var year = DateTimeOffset.UtcNow.Year;
+        var a = await s.SendAsync("alice", "GET", $"executabletasktypes/?datetime_created__year={year}.5");
+        Assert.Equal(4, a.Json!["count"]!.GetValue<int>());
+    }
+
     // ----- content negotiation -----
 
     [Fact]
