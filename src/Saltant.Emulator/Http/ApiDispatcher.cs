@@ -23,14 +23,24 @@ internal sealed class ApiDispatcher(ApiContext ctx, Authenticator auth)
         }
 
         // Content negotiation runs before authentication in DRF.
-        var format = req.QueryValue("format") ?? route.Format;
-        if (format is not null && format is not ("json" or "api")) return ApiResponse.NotFound();
-        if (!AcceptsJson(req.Accept)) return ApiResponse.Detail(406, "Could not satisfy the request Accept header.");
+        // DRF: a format suffix wins over ?format=, and an empty value is no format at all.
+        var format = !string.IsNullOrEmpty(route.Format) ? route.Format : req.QueryValue("format");
+        if (!string.IsNullOrEmpty(format) && format is not ("json" or "api")) return ApiResponse.NotFound();
+        var renderer = Negotiation.Select(req.Accept, format);
+        if (renderer is null) return ApiResponse.Detail(406, "Could not satisfy the request Accept header.");
+        var response = Handle(req, route);
+        // The browsable API renders the same answer as an HTML page (quirky empty 405s stay as they are).
+        return renderer == Renderer.BrowsableApi && response.ContentType == ApiResponse.JsonType
+            ? BrowsableApi.Page(response, route, req.Method)
+            : response;
+    }
 
+    private ApiResponse Handle(ApiRequest req, RouteMatch route)
+    {
         switch (route.Kind)
         {
-            case RouteKind.Token: return TokenEndpoints.Obtain(ctx, req);
-            case RouteKind.TokenRefresh: return TokenEndpoints.Refresh(ctx, req);
+            case RouteKind.Token: return req.Method == "OPTIONS" ? OptionsMetadata.Token() : TokenEndpoints.Obtain(ctx, req);
+            case RouteKind.TokenRefresh: return req.Method == "OPTIONS" ? OptionsMetadata.TokenRefresh() : TokenEndpoints.Refresh(ctx, req);
         }
 
         var user = auth.Authenticate(req, out var failure);
@@ -40,7 +50,7 @@ internal sealed class ApiDispatcher(ApiContext ctx, Authenticator auth)
         return route.Kind switch
         {
             RouteKind.Root => RootEndpoint.Handle(req),
-            RouteKind.UpdateStatus => StatusEndpoint.Handle(ctx, req, route.Key!),
+            RouteKind.UpdateStatus => req.Method == "OPTIONS" ? OptionsMetadata.UpdateStatus() : StatusEndpoint.Handle(ctx, req, route.Key!),
             _ => Resource(req, route, user),
         };
     }
@@ -56,18 +66,14 @@ internal sealed class ApiDispatcher(ApiContext ctx, Authenticator auth)
         _ => InstancesEndpoint.Handle(ctx, req, route, user, TaskKind.Container),
     };
 
-    /// <summary>No URL pattern: the site's 404 page on reads; other methods hit the 405-empty quirk.</summary>
-    private static ApiResponse Unrouted(ApiRequest req) =>
-        req.Method is "GET" or "HEAD" ? ApiResponse.Html(404, HtmlPages.NotFound) : ApiResponse.ServerFailureOnWrite();
-
-    private static bool AcceptsJson(string? accept)
+    /// <summary>
+    /// No URL pattern: the site's 404 handler is a TemplateView, so reads get the 404 page, OPTIONS gets
+    /// Django's empty 200 with an Allow header, and other methods its empty 405.
+    /// </summary>
+    private static ApiResponse Unrouted(ApiRequest req) => req.Method switch
     {
-        if (string.IsNullOrWhiteSpace(accept)) return true;
-        foreach (var part in accept.Split(','))
-        {
-            var media = part.Split(';')[0].Trim().ToLowerInvariant();
-            if (media is "*/*" or "application/*" or "application/json" or "text/*" or "text/html") return true;
-        }
-        return false;
-    }
+        "GET" or "HEAD" => ApiResponse.Html(404, HtmlPages.NotFound),
+        "OPTIONS" => new ApiResponse { Status = 200, ContentType = ApiResponse.HtmlType, Allow = "GET, HEAD, OPTIONS" },
+        _ => ApiResponse.ServerFailureOnWrite(),
+    };
 }

@@ -99,6 +99,7 @@ internal sealed class EmulatorPipeline(ApiDispatcher dispatcher, FaultController
         res.StatusCode = response.Status;
         if (response.ContentType is not null) res.ContentType = response.ContentType;
         if (response.Location is not null) res.Headers.Location = response.Location;
+        if (response.Allow is not null) res.Headers.Allow = response.Allow;
         if (response.Status != 301 && response.ContentType == ApiResponse.JsonType) res.Headers.Vary = "Accept";
         res.ContentLength = response.Body.Length;
         if (response.Body.Length > 0 && http.Request.Method != "HEAD")

@@ -120,7 +120,9 @@ internal static class FilterSet
         if (lookup == "year")
         {
             if (value.Trim().Length == 0) return null;
-            if (!decimal.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var year)) { errors.Add(param, "Enter a number."); return null; }
+            if (!decimal.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var given)) { errors.Add(param, "Enter a number."); return null; }
+            // The year lookup's IntegerField prepares the Decimal with int(): 2026.5 means 2026.
+            var year = decimal.Truncate(given);
             return x => D(x) is { } d && d.UtcDateTime.Year == year;
         }
         if (lookup == "range")

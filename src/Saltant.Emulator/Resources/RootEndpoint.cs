@@ -8,7 +8,9 @@ internal static class RootEndpoint
 {
     public static ApiResponse Handle(ApiRequest req)
     {
-        if (req.Method != "GET") return ApiResponse.MethodNotAllowed(req.Method);
+        // A plain APIView: Django maps HEAD to GET, and OPTIONS is allowed.
+        if (req.Method == "OPTIONS") return OptionsMetadata.Root();
+        if (req.Method is not ("GET" or "HEAD")) return ApiResponse.MethodNotAllowed(req.Method);
         return ApiResponse.Json(200, JsonOut.Write(w =>
         {
             w.WriteStartObject();

@@ -43,7 +43,10 @@ internal static class StatusEndpoint
             {
                 w.WriteStartObject();
                 w.WriteString("uuid", inst.Uuid.ToString("D"));
-                w.WriteString("state", state);
+                // The response serializer's ChoiceField echoes the assigned Python value when its str()
+                // is not a choice: a number or boolean state comes back as given, though stored as text.
+                if (JsonKinds.KindOf(raw) == PyKind.Str) w.WriteString("state", state);
+                else JsonOut.WriteNode(w, "state", raw);
                 w.WriteEndObject();
             }));
         }

@@ -19,10 +19,9 @@ internal static class TokenEndpoints
         Fields.Char(data, "username", e, out var username, required: true);
         Fields.Char(data, "password", e, out var password, required: true);
         if (e.Any) return e.ToResponse();
-        // The password field does not trim whitespace: read it raw.
-        var rawPassword = data.Get("password") is { } p ? PyRepr.Str(p) : password;
+        // simplejwt 4.3's PasswordField is a plain CharField: the password is trimmed like the username.
         Store.UserRecord? user;
-        lock (ctx.Store.Sync) user = ctx.Store.Users.FirstOrDefault(u => u.Username == username && u.Password == rawPassword);
+        lock (ctx.Store.Sync) user = ctx.Store.Users.FirstOrDefault(u => u.Username == username && u.Password == password);
         if (user is null) return ApiResponse.Detail(401, "No active account found with the given credentials");
         var refresh = ctx.Jwt.Issue(user.Id, "refresh");
         var access = ctx.Jwt.Issue(user.Id, "access");

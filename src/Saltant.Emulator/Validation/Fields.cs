@@ -46,13 +46,18 @@ internal static partial class Fields
             value = "";
             return true;
         }
+        // DRF runs every validator and keeps every message, in the field's order: the model field's
+        // own validators (the queue name pattern, then uniqueness), then max length, then NUL bytes.
+        // A uniqueness check with a NUL byte reaches PostgreSQL, which refuses the string: a crash.
+        if (extra is not null && s.Contains('\0', StringComparison.Ordinal)) { errors.MarkCrash(); return false; }
         bool ok = true;
+        foreach (var more in extra?.Invoke(s) ?? []) { errors.Add(name, more); ok = false; }
         if (s.EnumerateRunes().Count() > maxLength)
         {
             errors.Add(name, $"Ensure this field has no more than {maxLength} characters.");
             ok = false;
         }
-        foreach (var more in extra?.Invoke(s) ?? []) { errors.Add(name, more); ok = false; }
+        if (s.Contains('\0', StringComparison.Ordinal)) { errors.Add(name, "Null characters are not allowed."); ok = false; }
         value = s;
         return ok;
     }
@@ -68,6 +73,9 @@ internal static partial class Fields
         }
         var raw = d.Get(name);
         if (raw is null) { errors.Add(name, Null); return false; }
+        // A form's empty value for a field that is not required counts as not given at all (DRF's
+        // Field.get_value), so the model default (create) or the current value (update) stays.
+        if (d.IsForm && raw.GetValue<string>() == "") return false;
         switch (JsonKinds.KindOf(raw))
         {
             case PyKind.Bool: value = raw.GetValue<bool>(); return true;
@@ -78,8 +86,9 @@ internal static partial class Fields
                 break;
             case PyKind.Str:
                 var s = raw.GetValue<string>();
-                if (s is "t" or "T" or "y" or "Y" or "yes" or "Yes" or "YES" or "true" or "True" or "TRUE" or "on" or "On" or "ON" or "1") { value = true; return true; }
-                if (s is "f" or "F" or "n" or "N" or "no" or "No" or "NO" or "false" or "False" or "FALSE" or "off" or "Off" or "OFF" or "0") { value = false; return true; }
+                // DRF 3.9's sets: "yes"/"YES" but not "Yes", "no"/"NO" but not "No".
+                if (s is "t" or "T" or "y" or "Y" or "yes" or "YES" or "true" or "True" or "TRUE" or "on" or "On" or "ON" or "1") { value = true; return true; }
+                if (s is "f" or "F" or "n" or "N" or "no" or "NO" or "false" or "False" or "FALSE" or "off" or "Off" or "OFF" or "0") { value = false; return true; }
                 break;
         }
         errors.Add(name, "Must be a valid boolean.");
@@ -121,8 +130,8 @@ internal static partial class Fields
         value = 0;
         var raw = Raw(d, name, required, partial, errors, out bool present);
         if (!present) return false;
-        if (raw is null) { errors.Add(name, Null); return false; }
-        if (d.IsForm && raw.GetValue<string>() == "") { errors.Add(name, Null); return false; }
+        // RelatedField.run_validation turns "" into None, in JSON bodies as in forms.
+        if (raw is null || (JsonKinds.KindOf(raw) == PyKind.Str && raw.GetValue<string>() == "")) { errors.Add(name, Null); return false; }
         var msg = PkItem(raw, exists, out value);
         if (msg is not null) { errors.Add(name, msg); return false; }
         return true;
@@ -175,7 +184,8 @@ internal static partial class Fields
             case PyKind.Str:
                 if (!TryPythonInt(raw!.GetValue<string>(), out pk)) return "Incorrect type. Expected pk value, received str.";
                 break;
-            case PyKind.None: return "This field may not be null.";
+            // A list item goes straight to to_internal_value: get(pk=None) finds nothing.
+            case PyKind.None: return "Invalid pk \"None\" - object does not exist.";
             default: return $"Incorrect type. Expected pk value, received {JsonKinds.TypeName(raw)}.";
         }
         if (!exists(pk)) return $"Invalid pk \"{PyRepr.Str(raw)}\" - object does not exist.";
