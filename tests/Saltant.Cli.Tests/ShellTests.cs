@@ -138,3 +138,49 @@ public sealed class ShellTests
         result.AssertFailure(2, "--port");
     }
 }
+
+/// <summary><c>completion install</c>, saltant-cli's way of setting completion up.</summary>
+public sealed class CompletionInstallTests : IDisposable
+{
+    private readonly string home = Directory.CreateTempSubdirectory("saltant-completion-").FullName;
+
+    private Dictionary<string, string?> Env(string? shell = "/bin/bash") => new() { ["HOME"] = home, ["SHELL"] = shell };
+
+    [Fact]
+    public async Task Install_appends_the_shells_script_once_to_its_usual_file()
+    {
+        var first = await CliRunner.RunAsync(Env(), "completion", "install");
+        var again = await CliRunner.RunAsync(Env(), "completion", "install");
+
+        first.AssertSuccess();
+        again.AssertSuccess();
+        var file = Path.Combine(home, ".bash_completion");
+        Assert.Equal($"bash completion installed in {file}\n", first.Out);
+        var text = await File.ReadAllTextAsync(file);
+        Assert.Contains("complete -o default -F _saltant_complete saltant", text);
+        Assert.Equal(1, text.Split("# saltant completion for bash").Length - 1);
+    }
+
+    [Fact]
+    public async Task Fish_gets_its_own_file_overwritten_and_an_explicit_path_is_honoured()
+    {
+        var fish = await CliRunner.RunAsync(Env("/usr/bin/fish"), "completion", "install");
+        var custom = Path.Combine(home, "elsewhere", "saltant.zsh");
+        var zsh = await CliRunner.RunAsync(Env(), "completion", "install", "zsh", custom, "--overwrite");
+
+        fish.AssertSuccess();
+        zsh.AssertSuccess();
+        Assert.Contains("complete -c saltant", await File.ReadAllTextAsync(Path.Combine(home, ".config", "fish", "completions", "saltant.fish")));
+        Assert.StartsWith("#compdef saltant", await File.ReadAllTextAsync(custom));
+    }
+
+    [Fact]
+    public async Task Without_a_known_shell_install_is_a_usage_error()
+    {
+        var result = await CliRunner.RunAsync(Env("/bin/tcsh"), "completion", "install");
+
+        result.AssertFailure(2, "no shell given");
+    }
+
+    public void Dispose() => Directory.Delete(home, recursive: true);
+}

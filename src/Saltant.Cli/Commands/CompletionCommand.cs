@@ -5,7 +5,8 @@ namespace Saltant.Cli.Commands;
 /// <summary>
 /// <c>completion bash|zsh|fish|powershell</c>: prints a script that asks the tool itself for
 /// completions through System.CommandLine's <c>[suggest:POSITION]</c> directive, so completions
-/// always match the installed version's commands and options.
+/// always match the installed version's commands and options. <c>completion install</c> writes it
+/// where the shell reads it, as saltant-cli does.
 /// </summary>
 internal static class CompletionCommand
 {
@@ -23,6 +24,7 @@ internal static class CompletionCommand
             "Print a shell completion script. bash: saltant completion bash >> ~/.bashrc; zsh: saltant completion zsh > \"${fpath[1]}/_saltant\"; fish: saltant completion fish > ~/.config/fish/completions/saltant.fish; PowerShell: saltant completion powershell >> $PROFILE.")
         {
             shell,
+            CompletionInstall.Build(factory),
         };
         return factory.WithAction(command, invocation =>
         {
