@@ -11,7 +11,7 @@ namespace Saltant.Quickstart;
 /// The pipeline a new user sees: task types, a whitelist, a queue, a handful of instances (one
 /// fails on purpose), a live progress display while they run, and a table of how they ended.
 /// </summary>
-internal sealed class Pipeline(SaltantClient client, TextWriter output, TimeProvider clock)
+internal sealed class Pipeline(SaltantClient client, TextWriter output, TimeProvider clock, Spectre.Console.IAnsiConsole? live = null)
 {
     /// <summary>Names the quickstart's records uniquely, so it can run many times on one server.</summary>
     private readonly string suffix = Guid.NewGuid().ToString("N")[..6];
@@ -83,8 +83,11 @@ internal sealed class Pipeline(SaltantClient client, TextWriter output, TimeProv
     private static TaskInstanceDraft Draft(ExecutableTaskType type, TaskQueue queue, string name, Json.JObject arguments) =>
         new(type.Id, queue.Id) { Name = name, Arguments = arguments };
 
-    /// <summary>Prints each state change as it is seen, then returns the instances as they ended.</summary>
-    private async Task<Fin<Seq<ExecutableTaskInstance>>> WatchAsync(Seq<ExecutableTaskInstance> instances, CancellationToken cancellationToken)
+    /// <summary>Shows each state change as it is seen (a live table on a terminal, else lines), then returns the instances as they ended.</summary>
+    private Task<Fin<Seq<ExecutableTaskInstance>>> WatchAsync(Seq<ExecutableTaskInstance> instances, CancellationToken cancellationToken) =>
+        live is null ? WatchAsLinesAsync(instances, cancellationToken) : LiveTable.WatchAsync(live, client, instances, cancellationToken);
+
+    private async Task<Fin<Seq<ExecutableTaskInstance>>> WatchAsLinesAsync(Seq<ExecutableTaskInstance> instances, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
         var last = new Dictionary<InstanceUuid, ExecutableTaskInstance>();

@@ -10,14 +10,19 @@ namespace Saltant.Quickstart;
 /// <summary>Chooses the server, runs the pipeline, and turns any failure into one sentence and exit code 1.</summary>
 internal static class QuickstartProgram
 {
-    internal static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> environment, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(
+        IReadOnlyDictionary<string, string?> environment,
+        TextWriter output,
+        TextWriter errors,
+        CancellationToken cancellationToken,
+        Spectre.Console.IAnsiConsole? live = null)
     {
         try
         {
             var configured = environment.TryGetValue(SettingsVariables.ApiUrl, out var url) && !string.IsNullOrEmpty(url);
             if (configured)
             {
-                return await RunWithSettings(Settings.FromEnvironment(environment), "the server in SALTANT_API_URL", output, errors, cancellationToken);
+                return await RunWithSettings(Settings.FromEnvironment(environment), "the server in SALTANT_API_URL", output, errors, live, cancellationToken);
             }
 
             // Sleeps run four times faster than written, so the demo's slow task (sleep 4) takes one second.
@@ -26,7 +31,7 @@ internal static class QuickstartProgram
                 cancellationToken);
             var admin = emulator.User("admin");
             var settings = Settings.Create(emulator.ApiUrl.ToString(), Authentication.Token(admin.Token), waitRefreshPeriod: TimeSpan.FromMilliseconds(250));
-            return await RunWithSettings(settings, $"the in-process emulator at {emulator.ApiUrl}", output, errors, cancellationToken);
+            return await RunWithSettings(settings, $"the in-process emulator at {emulator.ApiUrl}", output, errors, live, cancellationToken);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -36,7 +41,8 @@ internal static class QuickstartProgram
         }
     }
 
-    private static async Task<int> RunWithSettings(Either<ConfigError, Settings> settings, string where, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    private static async Task<int> RunWithSettings(
+        Either<ConfigError, Settings> settings, string where, TextWriter output, TextWriter errors, Spectre.Console.IAnsiConsole? live, CancellationToken cancellationToken)
     {
         if (settings.Case is ConfigError config)
         {
@@ -53,7 +59,7 @@ internal static class QuickstartProgram
 
         using var client = (SaltantClient)connected;
         await output.WriteLineAsync($"Running the saltant quickstart against {where}.");
-        var outcome = await new Pipeline(client, output, TimeProvider.System).RunAsync(cancellationToken);
+        var outcome = await new Pipeline(client, output, TimeProvider.System, live).RunAsync(cancellationToken);
         if (outcome.IsFail)
         {
             await errors.WriteLineAsync(((Error)outcome).Message);

@@ -1,4 +1,5 @@
 using Saltant.Emulator;
+using Spectre.Console.Testing;
 using Saltant.Quickstart;
 using Xunit;
 
@@ -25,6 +26,25 @@ public sealed class QuickstartTests
         Assert.Matches(@"doomed-to-fail\s+failed", text);
         Assert.Matches(@"slow-sleeper\s+successful\s+\d+\.\d\d s", text);
         Assert.Contains("4 of 5 instances succeeded; 1 failed", text);
+    }
+
+    [Fact]
+    public async Task On_a_terminal_the_progress_is_a_live_table_that_ends_with_every_final_state()
+    {
+        var console = new TestConsole().Interactive().Width(120);
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        var exit = await QuickstartProgram.RunAsync(NoSettings, output, errors, CancellationToken.None, console);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", errors.ToString());
+        var screen = console.Output;
+        Assert.Contains("instance", screen);
+        Assert.Matches(@"doomed-to-fail\s*│\s*failed", screen);
+        Assert.Matches(@"slow-sleeper\s*│\s*successful", screen);
+        Assert.Contains("4 of 5 instances succeeded", output.ToString());
+        Assert.DoesNotContain("->", output.ToString()); // the change lines are for terminals without a live display
     }
 
     [Fact]
