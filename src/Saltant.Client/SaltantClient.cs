@@ -144,14 +144,21 @@ public sealed class SaltantClient : IDisposable
     /// JWT variables; see <see cref="SettingsVariables"/>), every problem reported at once, and a
     /// client made from them without contacting the server.
     /// </summary>
-    public static Either<ConfigError, SaltantClient> FromEnvironment() =>
-        Settings.FromEnvironment(EnvironmentSnapshot.Read()).Map(s => Create(s));
+    /// <param name="loggerFactory">Where the client logs, if anywhere.</param>
+    public static Either<ConfigError, SaltantClient> FromEnvironment(ILoggerFactory? loggerFactory = null) =>
+        Settings.FromEnvironment(EnvironmentSnapshot.Read()).Map(s => Create(s, loggerFactory: loggerFactory));
 
-    /// <summary>Like <see cref="FromEnvironment"/>, then checks the credentials when the settings ask for it.</summary>
-    public static Aff<SaltantRuntime, SaltantClient> ConnectFromEnvironment() =>
-        Settings.FromEnvironment(EnvironmentSnapshot.Read()).Match(
-            Right: s => Connect(s),
-            Left: e => FailAff<SaltantRuntime, SaltantClient>(e));
+    /// <summary>
+    /// Like <see cref="FromEnvironment"/>, then checks the credentials when the settings ask for it.
+    /// The environment is read when the effect runs, not when it is made.
+    /// </summary>
+    /// <param name="loggerFactory">Where the client logs, if anywhere.</param>
+    public static Aff<SaltantRuntime, SaltantClient> ConnectFromEnvironment(ILoggerFactory? loggerFactory = null) =>
+        from settings in Eff(() => Settings.FromEnvironment(EnvironmentSnapshot.Read()))
+        from client in settings.Match(
+            Right: s => Connect(s, loggerFactory: loggerFactory),
+            Left: e => FailAff<SaltantRuntime, SaltantClient>(e))
+        select client;
 
     /// <summary>
     /// Checks the credentials with one cheap authenticated read (<c>GET users/?page_size=1</c>):
