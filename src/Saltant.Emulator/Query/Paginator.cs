@@ -13,6 +13,17 @@ namespace Saltant.Emulator.Query;
 /// </summary>
 internal static class Paginator
 {
+    /// <summary>
+    /// The page of <paramref name="source"/> that the request's filters keep, in the source's order;
+    /// the filters' 400 when a value is bad. Every list endpoint answers this way.
+    /// </summary>
+    public static ApiResponse Filtered<T>(ApiRequest request, IReadOnlyList<FilterField<T>> fields, IEnumerable<T> source, int defaultSize, Action<Utf8JsonWriter, T> write)
+    {
+        var predicates = FilterSet.Build(request, fields, out var error);
+        if (predicates is null) return error!;
+        return Page(request, source.Where(item => predicates.All(p => p(item))).ToList(), defaultSize, write);
+    }
+
     /// <summary>Renders one page of <paramref name="items"/> or the 404.</summary>
     public static ApiResponse Page<T>(ApiRequest request, IReadOnlyList<T> items, int defaultSize, Action<Utf8JsonWriter, T> write)
     {

@@ -22,10 +22,7 @@ internal static partial class QueuesEndpoint
             {
                 lock (store.Sync)
                 {
-                    var predicates = FilterSet.Build(req, ResourceFilters.Queues, out var error);
-                    if (predicates is null) return error!;
-                    var items = store.Queues.Values.Where(q => predicates.All(p => p(q))).ToList();
-                    return Paginator.Page(req, items, 100, Serializers.Queue);
+                    return Paginator.Filtered(req, ResourceFilters.Queues, store.Queues.Values, 100, Serializers.Queue);
                 }
             }
             if (req.Method != "POST") return ApiResponse.MethodNotAllowed(req.Method);

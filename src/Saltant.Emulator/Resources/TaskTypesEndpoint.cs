@@ -23,10 +23,7 @@ internal static class TaskTypesEndpoint
             {
                 lock (store.Sync)
                 {
-                    var predicates = FilterSet.Build(req, ResourceFilters.TaskTypes(kind), out var error);
-                    if (predicates is null) return error!;
-                    var items = types.Values.Where(t => predicates.All(p => p(t))).ToList();
-                    return Paginator.Page(req, items, 100, (w, t) => Serializers.TaskType(w, t));
+                    return Paginator.Filtered(req, ResourceFilters.TaskTypes(kind), types.Values, 100, (w, t) => Serializers.TaskType(w, t));
                 }
             }
             if (req.Method != "POST") return ApiResponse.MethodNotAllowed(req.Method);

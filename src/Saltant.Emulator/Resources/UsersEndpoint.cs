@@ -24,10 +24,7 @@ internal static class UsersEndpoint
                 var user = ctx.Store.Users.FirstOrDefault(u => u.Username == route.Key);
                 return user is null ? ApiResponse.NotFound() : ApiResponse.Json(200, JsonOut.Write(w => Serializers.User(w, user)));
             }
-            var predicates = FilterSet.Build(req, Filters, out var error);
-            if (predicates is null) return error!;
-            var items = ctx.Store.Users.Where(u => predicates.All(p => p(u))).OrderBy(u => u.Username, StringComparer.Ordinal).ToList();
-            return Paginator.Page(req, items, 100, Serializers.User);
+            return Paginator.Filtered(req, Filters, ctx.Store.Users.OrderBy(u => u.Username, StringComparer.Ordinal), 100, Serializers.User);
         }
     }
 }

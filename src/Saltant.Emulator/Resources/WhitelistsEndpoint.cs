@@ -18,10 +18,7 @@ internal static class WhitelistsEndpoint
             {
                 lock (store.Sync)
                 {
-                    var predicates = FilterSet.Build(req, ResourceFilters.Whitelists, out var error);
-                    if (predicates is null) return error!;
-                    var items = store.Whitelists.Values.Where(w => predicates.All(p => p(w))).ToList();
-                    return Paginator.Page(req, items, 100, Serializers.Whitelist);
+                    return Paginator.Filtered(req, ResourceFilters.Whitelists, store.Whitelists.Values, 100, Serializers.Whitelist);
                 }
             }
             if (req.Method != "POST") return ApiResponse.MethodNotAllowed(req.Method);
