@@ -16,6 +16,18 @@ internal static class BodyFields
     /// <summary>A nullable string field: the text, or <c>null</c> when absent.</summary>
     internal static Json NullableString(Option<string> value) => value.Match(s => Json.Of(s ?? ""), () => Json.Null);
 
+    /// <summary>The members both kinds of task type send, in the server's order, before the kind's own.</summary>
+    internal static IEnumerable<(string Key, Json Value)> TaskTypeCommon(
+        string name, string description, string commandToRun, Seq<string> environmentVariables, Seq<string> requiredArguments, Json.JObject defaults)
+    {
+        yield return ("name", Json.Of(name ?? ""));
+        yield return ("description", Json.Of(description ?? ""));
+        yield return ("command_to_run", Json.Of(commandToRun ?? ""));
+        yield return ("environment_variables", Strings(environmentVariables));
+        yield return ("required_arguments", Strings(requiredArguments));
+        yield return ("required_arguments_default_values", defaults ?? Json.EmptyObject);
+    }
+
     /// <summary>An object holding only the members that are present, in order.</summary>
     internal static Json.JObject Present(params Option<(string Key, Json Value)>[] members) =>
         new(toSeq(members).Somes());

@@ -31,15 +31,13 @@ public sealed record ContainerTaskTypeDraft(string Name, string CommandToRun, st
     public Option<string> ResultsPath { get; init; }
 
     /// <summary>The JSON body: every field, absent paths as <c>null</c>.</summary>
-    public Json.JObject ToJson() => Json.Object(
-        ("name", Json.Of(Name ?? "")),
-        ("description", Json.Of(Description ?? "")),
-        ("command_to_run", Json.Of(CommandToRun ?? "")),
-        ("environment_variables", BodyFields.Strings(EnvironmentVariables)),
-        ("required_arguments", BodyFields.Strings(RequiredArguments)),
-        ("required_arguments_default_values", RequiredArgumentsDefaultValues ?? Json.EmptyObject),
-        ("logs_path", BodyFields.NullableString(LogsPath)),
-        ("results_path", BodyFields.NullableString(ResultsPath)),
-        ("container_image", Json.Of(ContainerImage ?? "")),
-        ("container_type", Json.Of(ContainerType.WireName())));
+    public Json.JObject ToJson() => new(
+        BodyFields.TaskTypeCommon(Name, Description, CommandToRun, EnvironmentVariables, RequiredArguments, RequiredArgumentsDefaultValues)
+            .Concat(
+            [
+                ("logs_path", BodyFields.NullableString(LogsPath)),
+                ("results_path", BodyFields.NullableString(ResultsPath)),
+                ("container_image", Json.Of(ContainerImage ?? "")),
+                ("container_type", Json.Of(ContainerType.WireName())),
+            ]));
 }

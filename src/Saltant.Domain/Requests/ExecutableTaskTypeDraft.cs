@@ -26,12 +26,10 @@ public sealed record ExecutableTaskTypeDraft(string Name, string CommandToRun)
     public Option<string> JsonFileOption { get; init; }
 
     /// <summary>The JSON body: every field, an absent option as <c>null</c>.</summary>
-    public Json.JObject ToJson() => Json.Object(
-        ("name", Json.Of(Name ?? "")),
-        ("description", Json.Of(Description ?? "")),
-        ("command_to_run", Json.Of(CommandToRun ?? "")),
-        ("environment_variables", BodyFields.Strings(EnvironmentVariables)),
-        ("required_arguments", BodyFields.Strings(RequiredArguments)),
-        ("required_arguments_default_values", RequiredArgumentsDefaultValues ?? Json.EmptyObject),
-        ("json_file_option", BodyFields.NullableString(JsonFileOption)));
+    public Json.JObject ToJson() => new(
+        BodyFields.TaskTypeCommon(Name, Description, CommandToRun, EnvironmentVariables, RequiredArguments, RequiredArgumentsDefaultValues)
+            .Concat(
+            [
+                ("json_file_option", BodyFields.NullableString(JsonFileOption)),
+            ]));
 }
