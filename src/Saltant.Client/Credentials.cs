@@ -19,7 +19,7 @@ internal static class Credentials
                 (refresh, ct) => connection().Send(JwtRequests.Refresh(refresh), Decoders.JwtAccess).RunAsync(ct),
                 clock),
             jwt => new JwtCredentialSource(
-                new JwtPair(jwt.Refresh, jwt.Access),
+                new JwtPair(jwt.Access, jwt.Refresh),
                 (refresh, ct) => connection().Send(JwtRequests.Refresh(refresh), Decoders.JwtAccess).RunAsync(ct),
                 clock));
 }

@@ -41,7 +41,11 @@ public sealed class SaltantClient : IDisposable
     private SaltantClient(Settings settings, HttpClient? http, TimeProvider clock, ILoggerFactory? loggerFactory)
     {
         Settings = settings;
-        var options = new ConnectionOptions(settings.ApiRoot, settings.Timeout, settings.RetrySchedule, settings.AllowInsecureHttp, settings.UserAgent);
+        var options = new ConnectionOptions(settings.ApiRoot, settings.Timeout, settings.RetrySchedule, settings.AllowInsecureHttp, settings.UserAgent)
+        {
+            MaxRetryAfter = settings.MaxRetryAfter,
+            Clock = clock,
+        };
         SaltantConnection? self = null;
         var source = Credentials.For(settings.Authentication, () => self!, clock);
         credentials = source as IDisposable;

@@ -20,4 +20,10 @@ public sealed record ConnectionOptions(
     /// <see cref="Saltant.Domain.RateLimited"/> at once, so a caller is never parked silently. Default 60 s.
     /// </summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The clock retries wait on and an HTTP-date <c>Retry-After</c> is read against (when the answer
+    /// has no <c>Date</c> header of its own); the system clock by default.
+    /// </summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

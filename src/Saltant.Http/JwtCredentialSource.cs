@@ -28,8 +28,8 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
     // Never disposed: disposing a SemaphoreSlim strands its waiters forever. Disposal cancels this instead.
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly CancellationTokenSource lifetime = new();
-    private Secret? access;
-    private Secret? refreshToken;
+    private JwtToken? access;
+    private JwtToken? refreshToken;
     private int renewals;
 
     // Each finished login or refresh bumps the generation; a caller that queued behind a failed one
@@ -58,8 +58,8 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
     /// <param name="clock">The clock used to plan refreshes.</param>
     public JwtCredentialSource(JwtPair pair, Func<Secret, CancellationToken, Task<Fin<JwtAccess>>> refresh, TimeProvider clock)
     {
-        access = pair.Access;
-        refreshToken = pair.Refresh;
+        access = JwtToken.Of(pair.Access);
+        refreshToken = JwtToken.Of(pair.Refresh);
         this.refresh = refresh;
         this.clock = clock;
     }
@@ -73,7 +73,7 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
         var current = Volatile.Read(ref access);
         if (current is not null && !ExpiresSoon(current))
         {
-            return Header(current);
+            return current.Header;
         }
 
         var seen = Volatile.Read(ref generation);
@@ -83,7 +83,7 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
                 // Another caller may have renewed, or failed to, while this one waited.
                 if (access is not null && !ExpiresSoon(access))
                 {
-                    return Header(access);
+                    return access.Header;
                 }
 
                 if (RecentFailure(seen) is { } failure)
@@ -92,7 +92,7 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
                 }
 
                 var renewed = await RenewLocked(cancellationToken).ConfigureAwait(false);
-                return renewed.Map(Header);
+                return renewed.Map(token => token.Header);
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -104,9 +104,9 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
         var result = await UnderGate(
             async () =>
             {
-                if (access is not null && Header(access) != rejected)
+                if (access is not null && access.Header != rejected)
                 {
-                    return Fin<Secret>.Succ(access); // already renewed by someone else
+                    return Fin<JwtToken>.Succ(access); // already renewed by someone else
                 }
 
                 if (RecentFailure(seen) is { } failure)
@@ -124,10 +124,10 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
     }
 
     /// <summary>Refreshes when a refresh token is usable, else logs in, and records the outcome for waiters; must hold the gate.</summary>
-    private async Task<Fin<Secret>> RenewLocked(CancellationToken cancellationToken)
+    private async Task<Fin<JwtToken>> RenewLocked(CancellationToken cancellationToken)
     {
         var outcome = await RefreshOrLogIn(cancellationToken).ConfigureAwait(false);
-        lastFailure = outcome.IsFail && (Error)outcome is not Cancelled ? (Error)outcome : null;
+        lastFailure = outcome.Match(Succ: _ => null, Fail: e => e is Cancelled ? null : e);
         lastFailureAt = clock.GetUtcNow();
         Interlocked.Increment(ref generation);
         return outcome;
@@ -145,21 +145,19 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
         _ => null,
     };
 
-    private async Task<Fin<Secret>> RefreshOrLogIn(CancellationToken cancellationToken)
+    private async Task<Fin<JwtToken>> RefreshOrLogIn(CancellationToken cancellationToken)
     {
         if (refreshToken is not null && !Expired(refreshToken))
         {
-            var refreshed = await refresh(refreshToken, cancellationToken).ConfigureAwait(false);
+            var refreshed = await refresh(refreshToken.Value, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref renewals);
-            if (refreshed.IsSucc)
-            {
-                Volatile.Write(ref access, ((JwtAccess)refreshed).Access);
-                return access!;
-            }
+            var fresh = refreshed.Map(answer => JwtToken.Of(answer.Access));
+            fresh.IfSucc(token => Volatile.Write(ref access, token));
 
-            if (login is null || (Error)refreshed is not AuthenticationFailed)
+            // A rejected refresh token is worth a login when there is one; any other failure stands.
+            if (fresh.IsSucc || login is null || !fresh.Match(Succ: _ => false, Fail: e => e is AuthenticationFailed))
             {
-                return (Error)refreshed;
+                return fresh;
             }
         }
 
@@ -172,9 +170,10 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
         Interlocked.Increment(ref renewals);
         return pair.Map(p =>
         {
-            refreshToken = p.Refresh;
-            Volatile.Write(ref access, p.Access);
-            return p.Access;
+            refreshToken = JwtToken.Of(p.Refresh);
+            var token = JwtToken.Of(p.Access);
+            Volatile.Write(ref access, token);
+            return token;
         });
     }
 
@@ -205,19 +204,17 @@ public sealed class JwtCredentialSource : ICredentialSource, IDisposable
     }
 
     // The margin is at most half the token's lifetime, so a short-lived token is not stale the moment it arrives.
-    private bool ExpiresSoon(Secret token) =>
-        JwtExpiry.Of(token.Reveal()).Map(exp => exp - Margin(token, exp) <= clock.GetUtcNow()).IfNone(false);
+    private bool ExpiresSoon(JwtToken token) =>
+        token.Expiry.Map(exp => exp - Margin(token, exp) <= clock.GetUtcNow()).IfNone(false);
 
-    private static TimeSpan Margin(Secret token, DateTimeOffset expiry) =>
-        JwtExpiry.IssuedAt(token.Reveal())
+    private static TimeSpan Margin(JwtToken token, DateTimeOffset expiry) =>
+        token.IssuedAt
             .Map(issued => (expiry - issued) / 2)
             .Map(half => half < RefreshMargin ? half : RefreshMargin)
             .IfNone(RefreshMargin);
 
-    private bool Expired(Secret token) =>
-        JwtExpiry.Of(token.Reveal()).Map(exp => exp <= clock.GetUtcNow()).IfNone(false);
-
-    private static string Header(Secret token) => "Bearer " + token.Reveal();
+    private bool Expired(JwtToken token) =>
+        token.Expiry.Map(exp => exp <= clock.GetUtcNow()).IfNone(false);
 
     /// <inheritdoc />
     public override string ToString() => "Bearer ***";

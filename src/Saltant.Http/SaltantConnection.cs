@@ -272,7 +272,7 @@ public sealed class SaltantConnection : IDisposable
             ConnectionLog.Retrying(logger, info.Method, info.Url, delay.TotalMilliseconds, attempts, failure.GetType().Name, failure.Message);
             try
             {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(delay, Options.Clock, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -343,7 +343,7 @@ public sealed class SaltantConnection : IDisposable
                 (int)response.StatusCode,
                 response.Content.Headers.ContentType?.ToString(),
                 body,
-                RetryAfterOf(response),
+                RetryAfterOf(response, Options.Clock.GetUtcNow()),
                 Optional(response.Headers.Location?.OriginalString));
             return (Judge(request, info, answer), true, answer.Status);
         }
@@ -387,11 +387,16 @@ public sealed class SaltantConnection : IDisposable
             message.Headers.TryAddWithoutValidation("Authorization", header);
         }
 
+        // Every request carries content, an empty one when it has no body. SocketsHttpHandler silently
+        // resends a request *without* content when a pooled connection closes before the first answer
+        // byte, on as many pooled connections as it has: that turned one clone into four launched
+        // instances, and multiplied our own retries of reads. With content it never resends, so every
+        // send is one this class decided on. On the wire the only change is `Content-Length: 0` on GETs.
         message.Content = request.Body switch
         {
             RequestBody.JsonBody json => JsonContent(json.Value),
             RequestBody.FormBody form => new FormUrlEncodedContent(form.Fields.Map(f => new KeyValuePair<string, string>(f.Name, f.Value))),
-            _ => null,
+            _ => new ByteArrayContent([]),
         };
         return message;
     }
@@ -410,17 +415,10 @@ public sealed class SaltantConnection : IDisposable
         return content;
     }
 
-    private static Option<TimeSpan> RetryAfterOf(HttpResponseMessage response)
-    {
-        var retry = response.Headers.RetryAfter;
-        if (retry?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        // An HTTP date needs a clock; the delay schedule covers that rare form.
-        return None;
-    }
+    private static Option<TimeSpan> RetryAfterOf(HttpResponseMessage response, DateTimeOffset now) =>
+        response.Headers.RetryAfter is { } retry
+            ? RetryAfterDelay.Of(retry.Delta, retry.Date, response.Headers.Date, now)
+            : None;
 
     private static bool NeverConnected(HttpRequestException e) =>
         e.HttpRequestError == HttpRequestError.ConnectionError &&

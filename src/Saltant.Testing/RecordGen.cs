@@ -124,7 +124,7 @@ public static class RecordGen
             new ExecutableTaskInstance(uuid, user, name, state, created, finished, arguments, queue, type));
 
     /// <summary>The answer of <c>token/</c>.</summary>
-    public static readonly Gen<JwtPair> JwtPair = Gen.Select(Secret, Secret, (refresh, access) => new JwtPair(refresh, access));
+    public static readonly Gen<JwtPair> JwtPair = Gen.Select(Secret, Secret, (access, refresh) => new JwtPair(access, refresh));
 
     /// <summary>The answer of <c>token/refresh/</c>.</summary>
     public static readonly Gen<JwtAccess> JwtAccess = Secret.Select(access => new JwtAccess(access));

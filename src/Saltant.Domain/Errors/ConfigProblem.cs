@@ -3,18 +3,15 @@ namespace Saltant.Domain;
 /// <summary>One problem with the settings, naming the setting (environment variable or property) it is about.</summary>
 public abstract record ConfigProblem
 {
-    private ConfigProblem(string setting, string message, int code)
-    {
-        Setting = setting;
-        Message = message;
-        Code = code;
-    }
+    // Only the code is fixed here; the setting and the message come from each case's own fields,
+    // so a `with` copy that changes a field describes the new value.
+    private ConfigProblem(int code) => Code = code;
 
     /// <summary>The environment variable or settings property at fault.</summary>
-    public string Setting { get; }
+    public abstract string Setting { get; }
 
     /// <summary>One sentence saying what is wrong and how to fix it. Never contains a secret.</summary>
-    public string Message { get; }
+    public abstract string Message { get; }
 
     /// <summary>This problem's code in <see cref="ErrorCodes"/>.</summary>
     public int Code { get; }
@@ -25,55 +22,118 @@ public abstract record ConfigProblem
     /// <summary>A required setting is not set.</summary>
     /// <param name="Name">The setting.</param>
     public sealed record Missing(string Name)
-        : ConfigProblem(Name, $"{Name} is not set.", ErrorCodes.ConfigMissing);
+        : ConfigProblem(ErrorCodes.ConfigMissing)
+    {
+        /// <inheritdoc />
+        public override string Setting => Name;
+
+        /// <inheritdoc />
+        public override string Message => $"{Name} is not set.";
+    }
 
     /// <summary>A setting is set but empty or blank.</summary>
     /// <param name="Name">The setting.</param>
     public sealed record Empty(string Name)
-        : ConfigProblem(Name, $"{Name} is set but empty.", ErrorCodes.ConfigEmpty);
+        : ConfigProblem(ErrorCodes.ConfigEmpty)
+    {
+        /// <inheritdoc />
+        public override string Setting => Name;
+
+        /// <inheritdoc />
+        public override string Message => $"{Name} is set but empty.";
+    }
 
     /// <summary>A URL setting is not an absolute URL.</summary>
     /// <param name="Name">The setting.</param>
     /// <param name="Value">The value given (URLs hold no secrets).</param>
     public sealed record NotAbsoluteUrl(string Name, string Value)
-        : ConfigProblem(Name, $"{Name} must be an absolute URL such as https://saltant.example.org/api/, not \"{Value}\".", ErrorCodes.ConfigNotAbsoluteUrl);
+        : ConfigProblem(ErrorCodes.ConfigNotAbsoluteUrl)
+    {
+        /// <inheritdoc />
+        public override string Setting => Name;
+
+        /// <inheritdoc />
+        public override string Message => $"{Name} must be an absolute URL such as https://saltant.example.org/api/, not \"{MessageText.Clip(Value)}\".";
+    }
 
     /// <summary>A URL setting uses a scheme other than http or https.</summary>
     /// <param name="Name">The setting.</param>
     /// <param name="Scheme">The scheme given.</param>
     public sealed record WrongScheme(string Name, string Scheme)
-        : ConfigProblem(Name, $"{Name} must use http or https, not \"{Scheme}\".", ErrorCodes.ConfigWrongScheme);
+        : ConfigProblem(ErrorCodes.ConfigWrongScheme)
+    {
+        /// <inheritdoc />
+        public override string Setting => Name;
+
+        /// <inheritdoc />
+        public override string Message => $"{Name} must use http or https, not \"{Scheme}\".";
+    }
 
     /// <summary>A numeric setting is not a number.</summary>
     /// <param name="Name">The setting.</param>
     /// <param name="Value">The value given.</param>
     public sealed record BadNumber(string Name, string Value)
-        : ConfigProblem(Name, $"{Name} must be a number, not \"{Value}\".", ErrorCodes.ConfigBadNumber);
+        : ConfigProblem(ErrorCodes.ConfigBadNumber)
+    {
+        /// <inheritdoc />
+        public override string Setting => Name;
+
+        /// <inheritdoc />
+        public override string Message => $"{Name} must be a number, not \"{MessageText.Clip(Value)}\".";
+    }
 
     /// <summary>A numeric setting is outside its allowed range.</summary>
     /// <param name="Name">The setting.</param>
     /// <param name="Value">The value given.</param>
     /// <param name="Allowed">The allowed range, in words.</param>
     public sealed record OutOfRange(string Name, string Value, string Allowed)
-        : ConfigProblem(Name, $"{Name} must be {Allowed}, not {Value}.", ErrorCodes.ConfigOutOfRange);
+        : ConfigProblem(ErrorCodes.ConfigOutOfRange)
+    {
+        /// <inheritdoc />
+        public override string Setting => Name;
+
+        /// <inheritdoc />
+        public override string Message => $"{Name} must be {Allowed}, not {MessageText.Clip(Value)}.";
+    }
 
     /// <summary>A boolean setting is not one of true/false/1/0/yes/no.</summary>
     /// <param name="Name">The setting.</param>
     /// <param name="Value">The value given.</param>
     public sealed record BadBoolean(string Name, string Value)
-        : ConfigProblem(Name, $"{Name} must be true or false, not \"{Value}\".", ErrorCodes.ConfigBadBoolean);
+        : ConfigProblem(ErrorCodes.ConfigBadBoolean)
+    {
+        /// <inheritdoc />
+        public override string Setting => Name;
+
+        /// <inheritdoc />
+        public override string Message => $"{Name} must be true or false, not \"{MessageText.Clip(Value)}\".";
+    }
 
     /// <summary>Two settings that exclude each other are both set.</summary>
     /// <param name="Name">The first setting.</param>
     /// <param name="Other">The setting it conflicts with.</param>
     public sealed record Conflict(string Name, string Other)
-        : ConfigProblem(Name, $"{Name} and {Other} are both set; set only one way to authenticate.", ErrorCodes.ConfigConflict);
+        : ConfigProblem(ErrorCodes.ConfigConflict)
+    {
+        /// <inheritdoc />
+        public override string Setting => Name;
+
+        /// <inheritdoc />
+        public override string Message => $"{Name} and {Other} are both set; set only one way to authenticate.";
+    }
 
     /// <summary>A setting needs a partner that is not set (a JWT username without a password).</summary>
     /// <param name="Name">The setting given.</param>
     /// <param name="Needs">The setting it needs.</param>
     public sealed record Incomplete(string Name, string Needs)
-        : ConfigProblem(Needs, $"{Name} is set but {Needs} is not; both are needed.", ErrorCodes.ConfigIncomplete);
+        : ConfigProblem(ErrorCodes.ConfigIncomplete)
+    {
+        /// <inheritdoc />
+        public override string Setting => Needs;
+
+        /// <inheritdoc />
+        public override string Message => $"{Name} is set but {Needs} is not; both are needed.";
+    }
 
     /// <summary>
     /// An API root URL carries a part an API root cannot have: user information (credentials
@@ -83,7 +143,14 @@ public abstract record ConfigProblem
     /// <param name="Name">The setting.</param>
     /// <param name="Part">The part found, in words, e.g. <c>a query</c>.</param>
     public sealed record UrlHasExtras(string Name, string Part)
-        : ConfigProblem(Name, $"{Name} must be a plain API root URL without {Part}.", ErrorCodes.ConfigUrlHasExtras);
+        : ConfigProblem(ErrorCodes.ConfigUrlHasExtras)
+    {
+        /// <inheritdoc />
+        public override string Setting => Name;
+
+        /// <inheritdoc />
+        public override string Message => $"{Name} must be a plain API root URL without {Part}.";
+    }
 
     /// <summary>
     /// A text setting has characters it cannot have (a token with spaces or control characters, a
@@ -92,5 +159,12 @@ public abstract record ConfigProblem
     /// <param name="Name">The setting.</param>
     /// <param name="Rule">What the value must be, in words.</param>
     public sealed record Malformed(string Name, string Rule)
-        : ConfigProblem(Name, $"{Name} must be {Rule}.", ErrorCodes.ConfigMalformed);
+        : ConfigProblem(ErrorCodes.ConfigMalformed)
+    {
+        /// <inheritdoc />
+        public override string Setting => Name;
+
+        /// <inheritdoc />
+        public override string Message => $"{Name} must be {Rule}.";
+    }
 }

@@ -8,4 +8,8 @@ namespace Saltant.Domain;
 /// <param name="Parameter">The parameter or filter at fault, e.g. <c>page_size</c> or <c>name__in</c>.</param>
 /// <param name="Reason">Why it cannot be sent, and what to do instead.</param>
 public sealed record InvalidRequestInput(string Parameter, string Reason)
-    : SaltantError($"The request was not built because {Parameter} is invalid: {Reason}", ErrorCodes.InvalidRequestInput);
+    : SaltantError(ErrorCodes.InvalidRequestInput)
+{
+    /// <inheritdoc />
+    public override string Message => $"The request was not built because {MessageText.Clip(Parameter)} is invalid: {MessageText.Clip(Reason)}";
+}

@@ -28,10 +28,15 @@ namespace Saltant.Domain;
 /// </example>
 public abstract record SaltantError : Expected
 {
-    private protected SaltantError(string message, int code)
-        : base(message, code, Option<Error>.None)
+    // The message is not stored: each case computes it from its own fields, so a `with` copy that
+    // changes a field tells the new value (a message fixed in the constructor would keep the old one).
+    private protected SaltantError(int code)
+        : base("", code, Option<Error>.None)
     {
     }
+
+    /// <summary>One sentence a person can act on, made from this case's fields; never a credential.</summary>
+    public abstract override string Message { get; }
 
     /// <inheritdoc />
     public sealed override string ToString() => Message;
@@ -43,7 +48,7 @@ public sealed record ConfigError : SaltantError
     /// <summary>Makes the error from its problems (at least one).</summary>
     /// <param name="problems">Every problem found.</param>
     public ConfigError(Seq<ConfigProblem> problems)
-        : base(Describe(problems), ErrorCodes.Config) => Problems = problems;
+        : base(ErrorCodes.Config) => Problems = problems;
 
     /// <summary>Every problem found, in the order the settings were checked.</summary>
     public Seq<ConfigProblem> Problems { get; }
@@ -52,11 +57,12 @@ public sealed record ConfigError : SaltantError
     /// <param name="problems">The problems.</param>
     public static ConfigError Of(params ConfigProblem[] problems) => new(problems.ToSeq());
 
-    private static string Describe(Seq<ConfigProblem> problems) => problems.Count switch
+    /// <inheritdoc />
+    public override string Message => Problems.Count switch
     {
         0 => "The saltant settings are invalid.",
-        1 => $"The saltant settings are invalid: {problems.Head.Message}",
-        _ => $"The saltant settings have {problems.Count} problems: " + string.Join(" ", problems.Map(p => p.Message)),
+        1 => $"The saltant settings are invalid: {Problems.Head.Message}",
+        _ => $"The saltant settings have {Problems.Count} problems: " + string.Join(" ", Problems.Map(p => p.Message)),
     };
 }
 
@@ -64,24 +70,40 @@ public sealed record ConfigError : SaltantError
 /// <param name="Request">The request.</param>
 /// <param name="Reason">What the transport reported, without credentials.</param>
 public sealed record TransportFailed(RequestInfo Request, string Reason)
-    : SaltantError($"{Request} failed before an answer arrived: {Reason}", ErrorCodes.TransportFailed);
+    : SaltantError(ErrorCodes.TransportFailed)
+{
+    /// <inheritdoc />
+    public override string Message => $"{Request} failed before an answer arrived: {MessageText.Clip(Reason)}";
+}
 
 /// <summary>No answer arrived within the timeout.</summary>
 /// <param name="Request">The request.</param>
 /// <param name="Timeout">The timeout that ran out.</param>
 public sealed record TimedOut(RequestInfo Request, TimeSpan Timeout)
-    : SaltantError($"{Request} got no answer within {Timeout.TotalSeconds:0.###} s.", ErrorCodes.TimedOut);
+    : SaltantError(ErrorCodes.TimedOut)
+{
+    /// <inheritdoc />
+    public override string Message => $"{Request} got no answer within {Timeout.TotalSeconds:0.###} s.";
+}
 
 /// <summary>The caller cancelled the operation.</summary>
 /// <param name="What">What was cancelled (a request, or a wait).</param>
 public sealed record Cancelled(string What)
-    : SaltantError($"{What} was cancelled.", ErrorCodes.Cancelled);
+    : SaltantError(ErrorCodes.Cancelled)
+{
+    /// <inheritdoc />
+    public override string Message => $"{MessageText.Clip(What)} was cancelled.";
+}
 
 /// <summary>The settings would send credentials where they could be read in transit; nothing was sent.</summary>
 /// <param name="Url">The URL refused.</param>
 /// <param name="Reason">Why it was refused.</param>
 public sealed record InsecureRequestRefused(string Url, string Reason)
-    : SaltantError($"Refused to send credentials to {Url}: {Reason}", ErrorCodes.InsecureRequestRefused);
+    : SaltantError(ErrorCodes.InsecureRequestRefused)
+{
+    /// <inheritdoc />
+    public override string Message => $"Refused to send credentials to {MessageText.Clip(Url, MessageText.MaxUrl)}: {MessageText.Clip(Reason)}";
+}
 
 /// <summary>
 /// The server did not accept the credentials (a 403 whose <c>detail</c> is about credentials,
@@ -91,32 +113,42 @@ public sealed record InsecureRequestRefused(string Url, string Reason)
 /// <param name="Status">The status (403, or 401 from the JWT endpoints).</param>
 /// <param name="Detail">The server's <c>detail</c> text.</param>
 public sealed record AuthenticationFailed(RequestInfo Request, int Status, string Detail)
-    : SaltantError($"{Request} was refused because the credentials were not accepted ({Status}): {Detail}", ErrorCodes.AuthenticationFailed);
+    : SaltantError(ErrorCodes.AuthenticationFailed)
+{
+    /// <inheritdoc />
+    public override string Message => $"{Request} was refused because the credentials were not accepted ({Status}): {MessageText.Clip(Detail)}";
+}
 
 /// <summary>The credentials are good but the user may not do this (not the owner, not a superuser).</summary>
 /// <param name="Request">The request.</param>
 /// <param name="Detail">The server's <c>detail</c> text.</param>
 public sealed record PermissionDenied(RequestInfo Request, string Detail)
-    : SaltantError($"{Request} is not permitted for this user (403): {Detail}", ErrorCodes.PermissionDenied);
+    : SaltantError(ErrorCodes.PermissionDenied)
+{
+    /// <inheritdoc />
+    public override string Message => $"{Request} is not permitted for this user (403): {MessageText.Clip(Detail)}";
+}
 
 /// <summary>No such record, route or page (404).</summary>
 /// <param name="Request">The request.</param>
 /// <param name="Detail">The server's <c>detail</c> text, or a summary of an HTML page.</param>
 public sealed record NotFound(RequestInfo Request, string Detail)
-    : SaltantError($"{Request} found nothing (404): {Detail}", ErrorCodes.NotFound);
+    : SaltantError(ErrorCodes.NotFound)
+{
+    /// <inheritdoc />
+    public override string Message => $"{Request} found nothing (404): {MessageText.Clip(Detail)}";
+}
 
 /// <summary>The server rejected the input (400), with its messages per field and for the whole object.</summary>
 /// <param name="Request">The request.</param>
 /// <param name="FieldErrors">Messages per field (or per query parameter), in the server's order.</param>
 /// <param name="NonFieldErrors">Messages about the whole object, unwrapped from the server's Python list repr.</param>
 public sealed record ValidationFailed(RequestInfo Request, Seq<FieldError> FieldErrors, Seq<string> NonFieldErrors)
-    : SaltantError(Describe(Request, FieldErrors, NonFieldErrors), ErrorCodes.ValidationFailed)
+    : SaltantError(ErrorCodes.ValidationFailed)
 {
-    private static string Describe(RequestInfo request, Seq<FieldError> fields, Seq<string> general)
-    {
-        var parts = general.Concat(fields.Map(f => $"{f.Field}: {string.Join(" ", f.Messages)}"));
-        return $"{request} was rejected as invalid (400): {string.Join("; ", parts)}";
-    }
+    /// <inheritdoc />
+    public override string Message =>
+        $"{Request} was rejected as invalid (400): {string.Join("; ", NonFieldErrors.Map(m => MessageText.Clip(m)).Concat(FieldErrors.Map(f => $"{MessageText.Clip(f.Field)}: {MessageText.Clip(string.Join(" ", f.Messages))}")))}";
 
     /// <summary>The messages for one field, if the server gave any.</summary>
     /// <param name="field">The field (or query parameter) name.</param>
@@ -136,20 +168,32 @@ public sealed record FieldError(string Field, Seq<string> Messages);
 /// <param name="Request">The request.</param>
 /// <param name="Detail">The server's <c>detail</c>, or a note that the body was empty.</param>
 public sealed record MethodNotAllowed(RequestInfo Request, string Detail)
-    : SaltantError($"{Request} was refused (405): {Detail}", ErrorCodes.MethodNotAllowed);
+    : SaltantError(ErrorCodes.MethodNotAllowed)
+{
+    /// <inheritdoc />
+    public override string Message => $"{Request} was refused (405): {MessageText.Clip(Detail)}";
+}
 
 /// <summary>The server failed (500, 502, 503, 504): its fault, possibly temporary.</summary>
 /// <param name="Request">The request.</param>
 /// <param name="Status">The status.</param>
 /// <param name="Summary">A short summary of the body (HTML pages are reduced to their title).</param>
 public sealed record ServerFault(RequestInfo Request, int Status, string Summary)
-    : SaltantError($"{Request} failed on the server ({Status}): {Summary}", ErrorCodes.ServerFault);
+    : SaltantError(ErrorCodes.ServerFault)
+{
+    /// <inheritdoc />
+    public override string Message => $"{Request} failed on the server ({Status}): {MessageText.Clip(Summary)}";
+}
 
 /// <summary>The server asked the client to slow down (429) and retries did not get through.</summary>
 /// <param name="Request">The request.</param>
 /// <param name="RetryAfter">How long the server asked to wait, if it said.</param>
 public sealed record RateLimited(RequestInfo Request, Option<TimeSpan> RetryAfter)
-    : SaltantError($"{Request} was rate limited (429)" + RetryAfter.Match(t => $"; the server asked to wait {t.TotalSeconds:0.###} s.", () => "."), ErrorCodes.RateLimited);
+    : SaltantError(ErrorCodes.RateLimited)
+{
+    /// <inheritdoc />
+    public override string Message => $"{Request} was rate limited (429)" + RetryAfter.Match(t => $"; the server asked to wait {t.TotalSeconds:0.###} s.", () => ".");
+}
 
 /// <summary>A status the operation does not expect (a redirect, or a success other than the one expected).</summary>
 /// <param name="Request">The request.</param>
@@ -157,23 +201,39 @@ public sealed record RateLimited(RequestInfo Request, Option<TimeSpan> RetryAfte
 /// <param name="Expected">The status the operation expects.</param>
 /// <param name="Summary">A short summary of the body, or the redirect location.</param>
 public sealed record UnexpectedStatus(RequestInfo Request, int Status, int Expected, string Summary)
-    : SaltantError($"{Request} answered {Status} where {Expected} was expected: {Summary}", ErrorCodes.UnexpectedStatus);
+    : SaltantError(ErrorCodes.UnexpectedStatus)
+{
+    /// <inheritdoc />
+    public override string Message => $"{Request} answered {Status} where {Expected} was expected: {MessageText.Clip(Summary)}";
+}
 
 /// <summary>The answer's body is not what the endpoint serves; <see cref="Path"/> says where it went wrong.</summary>
 /// <param name="Request">The request, when the body came from one.</param>
 /// <param name="Path">The JSON path of the problem, e.g. <c>$.results[3].state</c>.</param>
 /// <param name="Reason">What was wrong there.</param>
 public sealed record UndecodableBody(Option<RequestInfo> Request, string Path, string Reason)
-    : SaltantError(Request.Match(r => $"{r} answered a body that could not be read at {Path}: {Reason}", () => $"A body could not be read at {Path}: {Reason}"), ErrorCodes.UndecodableBody);
+    : SaltantError(ErrorCodes.UndecodableBody)
+{
+    /// <inheritdoc />
+    public override string Message => Request.Match(r => $"{r} answered a body that could not be read at {MessageText.Clip(Path)}: {MessageText.Clip(Reason)}", () => $"A body could not be read at {MessageText.Clip(Path)}: {MessageText.Clip(Reason)}");
+}
 
 /// <summary>Waiting for instances to finish ran past its overall timeout.</summary>
 /// <param name="Timeout">The overall timeout.</param>
 /// <param name="Pending">The instances that had not finished.</param>
 public sealed record WaitTimedOut(TimeSpan Timeout, Seq<InstanceUuid> Pending)
-    : SaltantError($"{Pending.Count} instance(s) had not finished after {Timeout.TotalSeconds:0.###} s: {string.Join(", ", Pending.Take(5))}{(Pending.Count > 5 ? ", …" : "")}", ErrorCodes.WaitTimedOut);
+    : SaltantError(ErrorCodes.WaitTimedOut)
+{
+    /// <inheritdoc />
+    public override string Message => $"{Pending.Count} instance(s) had not finished after {Timeout.TotalSeconds:0.###} s: {string.Join(", ", Pending.Take(5))}{(Pending.Count > 5 ? ", …" : "")}";
+}
 
 /// <summary>A name lookup (get by name) found no record with that name.</summary>
 /// <param name="Resource">The resource looked in, e.g. <c>taskqueues</c>.</param>
 /// <param name="Name">The name looked for.</param>
 public sealed record NameNotFound(string Resource, string Name)
-    : SaltantError($"No {Resource} record is named \"{Name}\".", ErrorCodes.NameNotFound);
+    : SaltantError(ErrorCodes.NameNotFound)
+{
+    /// <inheritdoc />
+    public override string Message => $"No {Resource} record is named \"{MessageText.Clip(Name)}\".";
+}

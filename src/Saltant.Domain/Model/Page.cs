@@ -10,10 +10,13 @@ namespace Saltant.Domain;
 /// <param name="Results">This page's records, in the server's order.</param>
 public sealed record Page<T>(int Count, Option<Uri> Next, Option<Uri> Previous, Seq<T> Results);
 
-/// <summary>The answer of <c>token/</c>: a JWT pair.</summary>
-/// <param name="Refresh">The refresh token.</param>
+/// <summary>
+/// The answer of <c>token/</c>: a JWT pair, access first as everywhere in this library
+/// (<see cref="Authentication.Jwt(string, string)"/> takes them in the same order).
+/// </summary>
 /// <param name="Access">The access token.</param>
-public sealed record JwtPair(Secret Refresh, Secret Access);
+/// <param name="Refresh">The refresh token.</param>
+public sealed record JwtPair(Secret Access, Secret Refresh);
 
 /// <summary>The answer of <c>token/refresh/</c>: a new access token.</summary>
 /// <param name="Access">The access token.</param>

@@ -22,7 +22,8 @@ internal sealed record SettingNames(
     string ReadAheadPages,
     string BatchConcurrency,
     string WaitRefreshPeriod,
-    string UserAgent)
+    string UserAgent,
+    string MaxRetryAfter)
 {
     /// <summary>Names for settings made in code (<see cref="Settings.Create"/> and the <c>With…</c> methods).</summary>
     public static readonly SettingNames Properties = new(
@@ -41,5 +42,6 @@ internal sealed record SettingNames(
         nameof(Settings.ReadAheadPages),
         nameof(Settings.BatchConcurrency),
         nameof(Settings.WaitRefreshPeriod),
-        nameof(Settings.UserAgent));
+        nameof(Settings.UserAgent),
+        nameof(Settings.MaxRetryAfter));
 }

@@ -23,6 +23,7 @@ public sealed partial record Settings
     /// <param name="waitRefreshPeriod">Time between polls when waiting, more than 0 and at most 1 hour; default 5 s.</param>
     /// <param name="allowInsecureHttp">Whether credentials may go over plain http to another host; default false.</param>
     /// <param name="userAgent">The <c>User-Agent</c> header, printable ASCII; default <see cref="SettingsDefaults.UserAgent"/>.</param>
+    /// <param name="maxRetryAfter">The longest <c>Retry-After</c> a retry waits for, more than 0 and at most 1 hour; default 60 s.</param>
     public static Either<ConfigError, Settings> Create(
         string apiRoot,
         Authentication authentication,
@@ -36,7 +37,8 @@ public sealed partial record Settings
         int batchConcurrency = SettingsDefaults.BatchConcurrency,
         TimeSpan? waitRefreshPeriod = null,
         bool allowInsecureHttp = SettingsDefaults.AllowInsecureHttp,
-        string? userAgent = null)
+        string? userAgent = null,
+        TimeSpan? maxRetryAfter = null)
     {
         var names = SettingNames.Properties;
         var baseDelay = SettingRules.Duration(names.RetryBaseDelay, retryBaseDelay ?? SettingsDefaults.RetryBaseDelay, SettingsLimits.MaxRetryBaseDelaySeconds);
@@ -53,7 +55,8 @@ public sealed partial record Settings
             SettingRules.WholeNumber(names.BatchConcurrency, batchConcurrency, 1, SettingsLimits.MaxBatchConcurrency),
             SettingRules.Duration(names.WaitRefreshPeriod, waitRefreshPeriod ?? SettingsDefaults.WaitRefreshPeriod, SettingsLimits.MaxWaitRefreshPeriodSeconds),
             allowInsecureHttp,
-            userAgent is null ? Success<ConfigProblem, string>(SettingsDefaults.UserAgent) : SettingRules.UserAgent(names.UserAgent, userAgent));
+            userAgent is null ? Success<ConfigProblem, string>(SettingsDefaults.UserAgent) : SettingRules.UserAgent(names.UserAgent, userAgent),
+            SettingRules.Duration(names.MaxRetryAfter, maxRetryAfter ?? SettingsDefaults.MaxRetryAfter, SettingsLimits.MaxRetryAfterSeconds));
     }
 
     /// <summary>These settings with another API root, checked.</summary>
@@ -107,6 +110,10 @@ public sealed partial record Settings
     /// <param name="userAgent">Printable ASCII, at most 256 characters.</param>
     public Either<ConfigError, Settings> WithUserAgent(string userAgent) => Change(userAgent: userAgent);
 
+    /// <summary>These settings with another longest <c>Retry-After</c> to wait for, checked.</summary>
+    /// <param name="maxRetryAfter">More than 0 and at most 1 hour.</param>
+    public Either<ConfigError, Settings> WithMaxRetryAfter(TimeSpan maxRetryAfter) => Change(maxRetryAfter: maxRetryAfter);
+
     // Every change goes back through Create, so a changed value meets exactly the checks a new one does.
     private Either<ConfigError, Settings> Change(
         string? apiRoot = null,
@@ -119,7 +126,8 @@ public sealed partial record Settings
         int? readAheadPages = null,
         int? batchConcurrency = null,
         TimeSpan? waitRefreshPeriod = null,
-        string? userAgent = null) =>
+        string? userAgent = null,
+        TimeSpan? maxRetryAfter = null) =>
         Create(
             apiRoot ?? ApiRoot.AbsoluteUri,
             authentication ?? Authentication,
@@ -133,12 +141,13 @@ public sealed partial record Settings
             batchConcurrency ?? BatchConcurrency,
             waitRefreshPeriod ?? WaitRefreshPeriod,
             AllowInsecureHttp,
-            userAgent ?? UserAgent);
+            userAgent ?? UserAgent,
+            maxRetryAfter ?? MaxRetryAfter);
 
     private Settings Copy(bool? checkAuthentication = null, bool? allowInsecureHttp = null) =>
         new(ApiRoot, Authentication, Timeout, checkAuthentication ?? CheckAuthentication, MaxRetries,
             RetryBaseDelay, RetryMaxDelay, PageSize, ReadAheadPages, BatchConcurrency, WaitRefreshPeriod,
-            allowInsecureHttp ?? AllowInsecureHttp, UserAgent);
+            allowInsecureHttp ?? AllowInsecureHttp, UserAgent, MaxRetryAfter);
 
     // Gathers the problems of every setting, in the order the settings are listed, or builds the
     // settings when there are none.
@@ -155,19 +164,20 @@ public sealed partial record Settings
         Validation<ConfigProblem, int> batchConcurrency,
         Validation<ConfigProblem, TimeSpan> waitRefreshPeriod,
         Validation<ConfigProblem, bool> allowInsecureHttp,
-        Validation<ConfigProblem, string> userAgent)
+        Validation<ConfigProblem, string> userAgent,
+        Validation<ConfigProblem, TimeSpan> maxRetryAfter)
     {
         var problems =
             apiRoot.FailToSeq() + authentication.FailToSeq() + timeout.FailToSeq() +
             checkAuthentication.FailToSeq() + maxRetries.FailToSeq() + retryBaseDelay.FailToSeq() +
             retryMaxDelay.FailToSeq() + pageSize.FailToSeq() + readAheadPages.FailToSeq() +
             batchConcurrency.FailToSeq() + waitRefreshPeriod.FailToSeq() + allowInsecureHttp.FailToSeq() +
-            userAgent.FailToSeq();
+            userAgent.FailToSeq() + maxRetryAfter.FailToSeq();
         if (!problems.IsEmpty) return Left<ConfigError, Settings>(new ConfigError(problems));
         return Right<ConfigError, Settings>(new Settings(
             Value(apiRoot), Value(authentication), Value(timeout), Value(checkAuthentication), Value(maxRetries),
             Value(retryBaseDelay), Value(retryMaxDelay), Value(pageSize), Value(readAheadPages),
-            Value(batchConcurrency), Value(waitRefreshPeriod), Value(allowInsecureHttp), Value(userAgent)));
+            Value(batchConcurrency), Value(waitRefreshPeriod), Value(allowInsecureHttp), Value(userAgent), Value(maxRetryAfter)));
     }
 
     // Only called once every validation has been seen to succeed.

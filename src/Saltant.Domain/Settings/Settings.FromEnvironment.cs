@@ -12,7 +12,7 @@ public sealed partial record Settings
     /// token are reported together, and a JWT login (<c>SALTANT_USERNAME</c> + <c>SALTANT_PASSWORD</c>)
     /// or JWT pair (<c>SALTANT_JWT_ACCESS_TOKEN</c> + <c>SALTANT_JWT_REFRESH_TOKEN</c>) may replace the
     /// token. Exactly one way to authenticate must be set. Optional: <c>SALTANT_TIMEOUT</c> and
-    /// <c>SALTANT_WAIT_REFRESH_PERIOD</c> (seconds, decimals allowed), <c>SALTANT_CHECK_AUTHENTICATION</c>
+    /// <c>SALTANT_WAIT_REFRESH_PERIOD</c> and <c>SALTANT_MAX_RETRY_AFTER</c> (seconds, decimals allowed), <c>SALTANT_CHECK_AUTHENTICATION</c>
     /// and <c>SALTANT_ALLOW_INSECURE_HTTP</c> (true/false, 1/0, yes/no), <c>SALTANT_MAX_RETRIES</c>,
     /// <c>SALTANT_PAGE_SIZE</c>, <c>SALTANT_READ_AHEAD_PAGES</c>, <c>SALTANT_BATCH_CONCURRENCY</c>
     /// (whole numbers) and <c>SALTANT_USER_AGENT</c>; see <see cref="SettingsVariables"/> for ranges.
@@ -56,6 +56,7 @@ public sealed partial record Settings
             EnvironmentValues.WholeNumber(environment, SettingsVariables.BatchConcurrency, SettingsDefaults.BatchConcurrency, 1, SettingsLimits.MaxBatchConcurrency),
             EnvironmentValues.Seconds(environment, SettingsVariables.WaitRefreshPeriod, SettingsDefaults.WaitRefreshPeriod, SettingsLimits.MaxWaitRefreshPeriodSeconds),
             EnvironmentValues.Boolean(environment, SettingsVariables.AllowInsecureHttp, SettingsDefaults.AllowInsecureHttp),
-            EnvironmentValues.Optional(environment, SettingsVariables.UserAgent, SettingsDefaults.UserAgent, text => SettingRules.UserAgent(SettingsVariables.UserAgent, text)));
+            EnvironmentValues.Optional(environment, SettingsVariables.UserAgent, SettingsDefaults.UserAgent, text => SettingRules.UserAgent(SettingsVariables.UserAgent, text)),
+            EnvironmentValues.Seconds(environment, SettingsVariables.MaxRetryAfter, SettingsDefaults.MaxRetryAfter, SettingsLimits.MaxRetryAfterSeconds));
     }
 }

@@ -24,7 +24,8 @@ public sealed partial record Settings
         int batchConcurrency,
         TimeSpan waitRefreshPeriod,
         bool allowInsecureHttp,
-        string userAgent)
+        string userAgent,
+        TimeSpan maxRetryAfter)
     {
         ApiRoot = apiRoot;
         Authentication = authentication;
@@ -39,6 +40,7 @@ public sealed partial record Settings
         WaitRefreshPeriod = waitRefreshPeriod;
         AllowInsecureHttp = allowInsecureHttp;
         UserAgent = userAgent;
+        MaxRetryAfter = maxRetryAfter;
     }
 
     /// <summary>The API root, an absolute http or https URL whose path ends in <c>/</c>, e.g. <c>https://saltant.example.org/api/</c>.</summary>
@@ -84,6 +86,12 @@ public sealed partial record Settings
     public string UserAgent { get; }
 
     /// <summary>
+    /// The longest <c>Retry-After</c> a retry waits for; a 429 asking for more ends with
+    /// <see cref="RateLimited"/> at once, so a caller is never parked silently; default 60 s.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; }
+
+    /// <summary>
     /// The retry schedule built from <see cref="MaxRetries"/>, <see cref="RetryBaseDelay"/> and
     /// <see cref="RetryMaxDelay"/>: jittered exponential backoff, see <see cref="RetryBackoff"/>.
     /// </summary>
@@ -104,5 +112,6 @@ public sealed partial record Settings
             $"RetryMaxDelay = {SettingRules.ShowSeconds(RetryMaxDelay)} s, PageSize = {PageSize}, " +
             $"ReadAheadPages = {ReadAheadPages}, BatchConcurrency = {BatchConcurrency}, " +
             $"WaitRefreshPeriod = {SettingRules.ShowSeconds(WaitRefreshPeriod)} s, " +
-            $"AllowInsecureHttp = {AllowInsecureHttp}, UserAgent = {UserAgent} }}");
+            $"AllowInsecureHttp = {AllowInsecureHttp}, UserAgent = {UserAgent}, " +
+            $"MaxRetryAfter = {SettingRules.ShowSeconds(MaxRetryAfter)} s }}");
 }

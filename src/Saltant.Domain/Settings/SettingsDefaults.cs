@@ -36,6 +36,12 @@ public static class SettingsDefaults
     /// <summary>The <c>User-Agent</c> header sent with every request.</summary>
     public const string UserAgent = "Saltant.Functional/0.1";
 
+    /// <summary>Seconds of the longest <c>Retry-After</c> a retry waits for: 60.</summary>
+    public const int MaxRetryAfterSeconds = 60;
+
+    /// <summary><see cref="MaxRetryAfterSeconds"/> as a duration.</summary>
+    public static TimeSpan MaxRetryAfter => TimeSpan.FromSeconds(MaxRetryAfterSeconds);
+
     /// <summary><see cref="TimeoutSeconds"/> as a duration.</summary>
     public static TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 

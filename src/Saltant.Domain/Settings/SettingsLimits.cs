@@ -36,6 +36,9 @@ public static class SettingsLimits
     /// <summary>Longest wait refresh period, in seconds: one hour.</summary>
     public const int MaxWaitRefreshPeriodSeconds = 3600;
 
+    /// <summary>Longest <c>Retry-After</c> a retry may be set to wait for, in seconds: one hour.</summary>
+    public const int MaxRetryAfterSeconds = 3600;
+
     /// <summary>Longest user agent, in characters.</summary>
     public const int MaxUserAgentLength = 256;
 }

@@ -54,11 +54,14 @@ public static class SettingsVariables
     /// <summary>The <c>User-Agent</c> header, printable ASCII; default <see cref="SettingsDefaults.UserAgent"/>.</summary>
     public const string UserAgent = "SALTANT_USER_AGENT";
 
+    /// <summary>The longest <c>Retry-After</c> a retry waits for, in seconds, decimals allowed, at most 3600; default 60.</summary>
+    public const string MaxRetryAfter = "SALTANT_MAX_RETRY_AFTER";
+
     /// <summary>Every variable read, in the order they are checked.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         ApiUrl, AuthToken, Username, Password, JwtAccessToken, JwtRefreshToken, Timeout,
         CheckAuthentication, MaxRetries, PageSize, ReadAheadPages, BatchConcurrency,
-        WaitRefreshPeriod, AllowInsecureHttp, UserAgent,
+        WaitRefreshPeriod, AllowInsecureHttp, UserAgent, MaxRetryAfter,
     ];
 }

@@ -113,7 +113,7 @@ internal static class WireMapping
         TaskType = i.TaskType.Value,
     };
 
-    internal static Either<DecodeFailure, JwtPair> ToDomain(JwtPairWire w) => new JwtPair(new Secret(w.Refresh), new Secret(w.Access));
+    internal static Either<DecodeFailure, JwtPair> ToDomain(JwtPairWire w) => new JwtPair(new Secret(w.Access), new Secret(w.Refresh));
 
     internal static JwtPairWire ToWire(JwtPair p) => new() { Refresh = p.Refresh.Reveal(), Access = p.Access.Reveal() };
 
