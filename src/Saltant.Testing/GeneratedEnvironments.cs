@@ -32,6 +32,7 @@ public sealed record ExpectedProblem(string Setting, int Code)
 /// <param name="WaitRefreshPeriod">The wait refresh period.</param>
 /// <param name="AllowInsecureHttp">Whether plain http to other hosts is allowed.</param>
 /// <param name="UserAgent">The user agent.</param>
+/// <param name="MaxRetryAfter">The longest Retry-After a retry waits for.</param>
 public sealed record ValidEnvironment(
     IReadOnlyDictionary<string, string?> Variables,
     string ApiRoot,
@@ -44,7 +45,8 @@ public sealed record ValidEnvironment(
     int BatchConcurrency,
     TimeSpan WaitRefreshPeriod,
     bool AllowInsecureHttp,
-    string UserAgent)
+    string UserAgent,
+    TimeSpan MaxRetryAfter)
 {
     /// <summary>The variables, one <c>NAME=value</c> a line (test data only: the credentials are made up).</summary>
     public override string ToString() => EnvironmentText.Show(Variables);

@@ -83,9 +83,10 @@ public static class SettingsGen
         from wait in Milliseconds(SettingsLimits.MaxWaitRefreshPeriodSeconds)
         from insecure in Gen.Bool
         from userAgent in UserAgentText
+        from maxRetryAfter in Milliseconds(SettingsLimits.MaxRetryAfterSeconds)
         select Domain.Settings.Create(
                 apiRoot, authentication, timeout, check, retries, baseDelay, TimeSpan.FromMilliseconds(maxDelayMs),
-                pageSize, readAhead, batch, wait, insecure, userAgent)
+                pageSize, readAhead, batch, wait, insecure, userAgent, maxRetryAfter)
             .Match(Right: s => s, Left: e => throw new InvalidOperationException("SettingsGen made invalid settings: " + e.Message));
 
     /// <summary>An environment <see cref="Settings.FromEnvironment"/> must accept, with the settings it must give.</summary>
@@ -93,7 +94,7 @@ public static class SettingsGen
         EnvironmentSlots(faults: false).Select(e =>
             new ValidEnvironment(
                 e.Variables, e.Url.Value, e.Auth.Value!, e.Timeout.Value, e.Check.Value, e.Retries.Value, e.Page.Value,
-                e.ReadAhead.Value, e.Batch.Value, e.Wait.Value, e.Insecure.Value, e.Agent.Value));
+                e.ReadAhead.Value, e.Batch.Value, e.Wait.Value, e.Insecure.Value, e.Agent.Value, e.RetryAfter.Value));
 
     /// <summary>
     /// An environment with at least one known problem — a missing, blank, relative or non-http URL,
@@ -115,15 +116,16 @@ public static class SettingsGen
     /// <summary>Every slot of an environment, drawn with or without faults, and the noise around them.</summary>
     private sealed record Slots(
         Slot<string> Url, Slot<Authentication?> Auth, Slot<TimeSpan> Timeout, Slot<bool> Check, Slot<int> Retries, Slot<int> Page,
-        Slot<int> ReadAhead, Slot<int> Batch, Slot<TimeSpan> Wait, Slot<bool> Insecure, Slot<string> Agent, Seq<(string Name, string? Value)> Noise)
+        Slot<int> ReadAhead, Slot<int> Batch, Slot<TimeSpan> Wait, Slot<bool> Insecure, Slot<string> Agent, Slot<TimeSpan> RetryAfter,
+        Seq<(string Name, string? Value)> Noise)
     {
         public IReadOnlyDictionary<string, string?> Variables =>
             SettingsGen.Variables(Noise, Url.Variables, Auth.Variables, Timeout.Variables, Check.Variables, Retries.Variables,
-                Page.Variables, ReadAhead.Variables, Batch.Variables, Wait.Variables, Insecure.Variables, Agent.Variables);
+                Page.Variables, ReadAhead.Variables, Batch.Variables, Wait.Variables, Insecure.Variables, Agent.Variables, RetryAfter.Variables);
 
         public Seq<ExpectedProblem> Problems =>
             Url.Problems + Auth.Problems + Timeout.Problems + Check.Problems + Retries.Problems + Page.Problems +
-            ReadAhead.Problems + Batch.Problems + Wait.Problems + Insecure.Problems + Agent.Problems;
+            ReadAhead.Problems + Batch.Problems + Wait.Problems + Insecure.Problems + Agent.Problems + RetryAfter.Problems;
     }
 
     // The one list of the variables an environment holds, with their defaults and ranges: valid and invalid environments draw the same slots.
@@ -140,9 +142,12 @@ public static class SettingsGen
             SecondsSlot(SettingsVariables.WaitRefreshPeriod, SettingsDefaults.WaitRefreshPeriod, SettingsLimits.MaxWaitRefreshPeriodSeconds, faults),
             BooleanSlot(SettingsVariables.AllowInsecureHttp, SettingsDefaults.AllowInsecureHttp, faults),
             UserAgentSlot(faults),
-            Noise,
-            (url, auth, timeout, check, retries, page, readAhead, batch, wait, insecure, agent, noise) =>
-                new Slots(url, auth, timeout, check, retries, page, readAhead, batch, wait, insecure, agent, noise));
+            Gen.Select(
+                SecondsSlot(SettingsVariables.MaxRetryAfter, SettingsDefaults.MaxRetryAfter, SettingsLimits.MaxRetryAfterSeconds, faults),
+                Noise,
+                (retryAfter, noise) => (retryAfter, noise)),
+            (url, auth, timeout, check, retries, page, readAhead, batch, wait, insecure, agent, rest) =>
+                new Slots(url, auth, timeout, check, retries, page, readAhead, batch, wait, insecure, agent, rest.retryAfter, rest.noise));
 
     /// <summary>What one slot (a variable or a group of them) contributes: its variables, its problems, and its value when it has none.</summary>
     private sealed record Slot<T>(Seq<(string Name, string? Value)> Variables, Seq<ExpectedProblem> Problems, T Value);

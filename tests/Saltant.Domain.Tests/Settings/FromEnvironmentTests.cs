@@ -100,6 +100,7 @@ public class FromEnvironmentTests
             Assert.Equal(env.WaitRefreshPeriod, s.WaitRefreshPeriod);
             Assert.Equal(env.AllowInsecureHttp, s.AllowInsecureHttp);
             Assert.Equal(env.UserAgent, s.UserAgent);
+            Assert.Equal(env.MaxRetryAfter, s.MaxRetryAfter);
             Assert.Equal(SettingsDefaults.RetryBaseDelay, s.RetryBaseDelay);
             Assert.Equal(SettingsDefaults.RetryMaxDelay, s.RetryMaxDelay);
         }, iter: 1000);

@@ -29,6 +29,7 @@ public class SettingsCreateTests
         Assert.Equal(TimeSpan.FromSeconds(5), settings.WaitRefreshPeriod);
         Assert.False(settings.AllowInsecureHttp);
         Assert.Equal(SettingsDefaults.UserAgent, settings.UserAgent);
+        Assert.Equal(TimeSpan.FromSeconds(60), settings.MaxRetryAfter);
     }
 
     [Theory]
@@ -75,13 +76,13 @@ public class SettingsCreateTests
         var error = Invalid(Domain.Settings.Create(
             "saltant.example.org", Authentication.Token("  "), timeout: TimeSpan.Zero, maxRetries: 11,
             pageSize: 0, readAheadPages: -1, batchConcurrency: 65, waitRefreshPeriod: TimeSpan.FromHours(2),
-            userAgent: "tab\there"));
+            userAgent: "tab\there", maxRetryAfter: TimeSpan.FromHours(2)));
 
         Assert.Equal(
-            ["ApiRoot", "Authentication.Key", "Timeout", "MaxRetries", "PageSize", "ReadAheadPages", "BatchConcurrency", "WaitRefreshPeriod", "UserAgent"],
+            ["ApiRoot", "Authentication.Key", "Timeout", "MaxRetries", "PageSize", "ReadAheadPages", "BatchConcurrency", "WaitRefreshPeriod", "UserAgent", "MaxRetryAfter"],
             error.Problems.Map(p => p.Setting).ToList());
         Assert.Equal(ErrorCodes.Config, error.Code);
-        Assert.Contains("9 problems", error.Message);
+        Assert.Contains("10 problems", error.Message);
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public class SettingsCreateTests
         {
             var rebuilt = Valid(Domain.Settings.Create(
                 s.ApiRoot.AbsoluteUri, s.Authentication, s.Timeout, s.CheckAuthentication, s.MaxRetries, s.RetryBaseDelay,
-                s.RetryMaxDelay, s.PageSize, s.ReadAheadPages, s.BatchConcurrency, s.WaitRefreshPeriod, s.AllowInsecureHttp, s.UserAgent));
+                s.RetryMaxDelay, s.PageSize, s.ReadAheadPages, s.BatchConcurrency, s.WaitRefreshPeriod, s.AllowInsecureHttp, s.UserAgent, s.MaxRetryAfter));
             Assert.Equal(s, rebuilt);
         }, iter: 300);
 

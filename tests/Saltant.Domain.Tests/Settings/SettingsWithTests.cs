@@ -58,7 +58,8 @@ public class SettingsWithTests
                     .Bind(s => s.WithBatchConcurrency(b.BatchConcurrency))
                     .Bind(s => s.WithWaitRefreshPeriod(b.WaitRefreshPeriod))
                     .Map(s => s.WithAllowInsecureHttp(b.AllowInsecureHttp))
-                    .Bind(s => s.WithUserAgent(b.UserAgent)));
+                    .Bind(s => s.WithUserAgent(b.UserAgent))
+                    .Bind(s => s.WithMaxRetryAfter(b.MaxRetryAfter)));
             Assert.Equal(b, moved);
         }, iter: 200);
 
