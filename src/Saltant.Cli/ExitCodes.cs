@@ -63,7 +63,7 @@ internal static class ExitCodes
     /// <param name="error">The failure.</param>
     public static int For(Error error) => error switch
     {
-        ConfigError or InsecureRequestRefused => Config,
+        ConfigError or InsecureRequestRefused or ResendRefused => Config,
         Saltant.Domain.NotFound or NameNotFound => NotFound,
         AuthenticationFailed => Authentication,
         PermissionDenied => Permission,

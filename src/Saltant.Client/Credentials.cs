@@ -15,11 +15,11 @@ internal static class Credentials
         authentication.Match<ICredentialSource>(
             token => new TokenCredentialSource(token.Key),
             login => new JwtCredentialSource(
-                ct => connection().Send(JwtRequests.Obtain(login.Username, login.Password), Decoders.JwtPair).RunAsync(ct),
-                (refresh, ct) => connection().Send(JwtRequests.Refresh(refresh), Decoders.JwtAccess).RunAsync(ct),
+                ct => connection().Send<SaltantRuntime, JwtPair>(JwtRequests.Obtain(login.Username, login.Password), Decoders.JwtPair).RunAsync(ct),
+                (refresh, ct) => connection().Send<SaltantRuntime, JwtAccess>(JwtRequests.Refresh(refresh), Decoders.JwtAccess).RunAsync(ct),
                 clock),
             jwt => new JwtCredentialSource(
                 new JwtPair(jwt.Access, jwt.Refresh),
-                (refresh, ct) => connection().Send(JwtRequests.Refresh(refresh), Decoders.JwtAccess).RunAsync(ct),
+                (refresh, ct) => connection().Send<SaltantRuntime, JwtAccess>(JwtRequests.Refresh(refresh), Decoders.JwtAccess).RunAsync(ct),
                 clock));
 }

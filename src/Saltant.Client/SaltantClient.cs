@@ -44,13 +44,14 @@ public sealed class SaltantClient : IDisposable
         var options = new ConnectionOptions(settings.ApiRoot, settings.Timeout, settings.RetrySchedule, settings.AllowInsecureHttp, settings.UserAgent)
         {
             MaxRetryAfter = settings.MaxRetryAfter,
+            MaxResponseBytes = settings.MaxResponseBytes,
             Clock = clock,
         };
         SaltantConnection? self = null;
         var source = Credentials.For(settings.Authentication, () => self!, clock);
         credentials = source as IDisposable;
         var logger = loggerFactory?.CreateLogger(SaltantTelemetry.ConnectionLogCategory);
-        connection = http is null ? SaltantConnection.Create(options, source, logger) : new SaltantConnection(http, options, source, logger);
+        connection = http is null ? SaltantConnection.Create(options, source, logger) : new SaltantConnection(http, false, options, source, logger);
         self = connection;
 
         Users = new UsersClient(connection, settings);
@@ -182,7 +183,7 @@ public sealed class SaltantClient : IDisposable
     /// <param name="uuid">The instance.</param>
     /// <param name="state">The state to store.</param>
     public Aff<SaltantRuntime, InstanceStateUpdate> UpdateState(InstanceUuid uuid, TaskState state) =>
-        Calls.Given(state, nameof(state), s => connection.Send(InstanceStateRequests.Update(uuid, s), Decoders.InstanceStateUpdate));
+        Calls.Given(state, nameof(state), s => connection.Send<SaltantRuntime, InstanceStateUpdate>(InstanceStateRequests.Update(uuid, s), Decoders.InstanceStateUpdate));
 
     /// <summary>Task form of <see cref="UpdateState"/>.</summary>
     /// <param name="uuid">The instance.</param>

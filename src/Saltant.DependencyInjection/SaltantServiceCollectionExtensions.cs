@@ -1,10 +1,12 @@
 using System.Collections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Saltant.Client;
 using Saltant.DependencyInjection;
 using Saltant.Domain;
+using Saltant.Http;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -29,7 +31,13 @@ public static class SaltantServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root or section to read; none to use the environment only.</param>
     /// <param name="sectionName">The section holding the keys, when <paramref name="configuration"/> is a root.</param>
-    /// <returns>The builder of the named HTTP client, to add handlers or policies.</returns>
+    /// <returns>
+    /// The builder of the named HTTP client, to add handlers or policies. Whatever is added, a
+    /// <see cref="SendOnceHandler"/> stays innermost: a handler that retries (the standard resilience
+    /// handler, say) has its resends refused, so a create reaches the server once and reads are
+    /// retried only by the client, on its own schedule (<c>SALTANT_MAX_RETRIES</c>). Timeouts, circuit
+    /// breakers and rate limiters added here work as usual.
+    /// </returns>
     public static IHttpClientBuilder AddSaltantClient(this IServiceCollection services, IConfiguration? configuration = null, string sectionName = SaltantConfigurationKeys.DefaultSection)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -42,6 +50,12 @@ public static class SaltantServiceCollectionExtensions
             provider.GetRequiredService<Settings>(),
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             loggerFactory: provider.GetService<ILoggerFactory>()));
+
+        // Innermost, after every handler anyone adds (post-configuration runs after all configuration):
+        // a retrying handler added to the builder below cannot send a create twice, nor multiply the
+        // client's own retries of reads. See SendOnceHandler.
+        services.PostConfigure<HttpClientFactoryOptions>(HttpClientName, options =>
+            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.AdditionalHandlers.Add(new SendOnceHandler())));
 
         return services.AddHttpClient(HttpClientName)
             // The client applies its own per-request timeout, and never lets credentials follow a redirect.

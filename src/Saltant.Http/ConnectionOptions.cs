@@ -8,7 +8,7 @@ namespace Saltant.Http;
 /// <param name="Retry">The delays between attempts of a request that is safe to repeat; its length bounds the retries.</param>
 /// <param name="AllowInsecureHttp">Whether credentials may travel over plain http to a host other than loopback.</param>
 /// <param name="UserAgent">The User-Agent sent with every request.</param>
-public sealed record ConnectionOptions(
+internal sealed record ConnectionOptions(
     Uri ApiRoot,
     TimeSpan Timeout,
     Schedule Retry,
@@ -20,6 +20,12 @@ public sealed record ConnectionOptions(
     /// <see cref="Saltant.Domain.RateLimited"/> at once, so a caller is never parked silently. Default 60 s.
     /// </summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The most bytes of one answer's body that are read; a longer one ends with
+    /// <see cref="Saltant.Domain.ResponseTooLarge"/> instead of growing memory without end. Default 64 MiB.
+    /// </summary>
+    public long MaxResponseBytes { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>
     /// The clock retries wait on and an HTTP-date <c>Retry-After</c> is read against (when the answer

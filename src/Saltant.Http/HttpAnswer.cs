@@ -8,7 +8,7 @@ namespace Saltant.Http;
 /// <param name="Body">The body bytes.</param>
 /// <param name="RetryAfter">The Retry-After header as a delay, if any.</param>
 /// <param name="Location">The Location header, if any.</param>
-public sealed record HttpAnswer(
+internal sealed record HttpAnswer(
     int Status,
     string? ContentType,
     ReadOnlyMemory<byte> Body,

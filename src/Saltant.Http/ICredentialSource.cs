@@ -6,7 +6,7 @@ namespace Saltant.Http;
 /// Supplies the Authorization header value for each request and renews it when the server
 /// rejects it. Implementations never log or print the value.
 /// </summary>
-public interface ICredentialSource
+internal interface ICredentialSource
 {
     /// <summary>The header value to send now (e.g. <c>Token …</c> or <c>Bearer …</c>), or the error that prevents one.</summary>
     /// <param name="cancellationToken">Cancels the wait (a JWT login may be in flight).</param>
@@ -24,7 +24,7 @@ public interface ICredentialSource
 }
 
 /// <summary>A DRF token: <c>Authorization: Token &lt;key&gt;</c>. It never renews.</summary>
-public sealed class TokenCredentialSource : ICredentialSource
+internal sealed class TokenCredentialSource : ICredentialSource
 {
     private readonly Fin<string> header;
 

@@ -11,7 +11,7 @@ namespace Saltant.Http;
 /// access token expires or after the server rejects it. All concurrent callers share one login or
 /// refresh at a time.
 /// </summary>
-public sealed class JwtCredentialSource : ICredentialSource, IDisposable
+internal sealed class JwtCredentialSource : ICredentialSource, IDisposable
 {
     /// <summary>How long before expiry an access token is refreshed, to absorb clock skew and latency.</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromSeconds(30);

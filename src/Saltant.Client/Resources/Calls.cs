@@ -17,7 +17,7 @@ internal static class Calls
 
     /// <summary>Sends a request and decodes the answer.</summary>
     internal static Aff<SaltantRuntime, T> Send<T>(SaltantConnection connection, ApiRequest request, Decoder<T> decode) =>
-        connection.Send(request, decode);
+        connection.Send<SaltantRuntime, T>(request, decode);
 
     /// <summary>
     /// Runs <paramref name="then"/> with a caller's argument, or fails with <see cref="InvalidRequestInput"/>

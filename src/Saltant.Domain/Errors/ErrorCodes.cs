@@ -54,6 +54,9 @@ public static class ErrorCodes
     /// <summary><see cref="InsecureRequestRefused"/>.</summary>
     public const int InsecureRequestRefused = 2004;
 
+    /// <summary><see cref="ResendRefused"/>.</summary>
+    public const int ResendRefused = 2005;
+
     /// <summary><see cref="AuthenticationFailed"/>.</summary>
     public const int AuthenticationFailed = 3001;
 
@@ -80,6 +83,9 @@ public static class ErrorCodes
 
     /// <summary><see cref="UndecodableBody"/>.</summary>
     public const int UndecodableBody = 3009;
+
+    /// <summary><see cref="ResponseTooLarge"/>.</summary>
+    public const int ResponseTooLarge = 3010;
 
     /// <summary><see cref="WaitTimedOut"/>.</summary>
     public const int WaitTimedOut = 4001;

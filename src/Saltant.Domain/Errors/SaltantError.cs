@@ -106,6 +106,22 @@ public sealed record InsecureRequestRefused(string Url, string Reason)
 }
 
 /// <summary>
+/// A handler in the <see cref="System.Net.Http.HttpClient"/> given to the client threw away a
+/// successful answer and tried to send the request again; the client's guard refused, so that
+/// nothing is done twice: the request reached the server once, and its answer is lost. Take
+/// retries out of the HTTP client's handlers: the client retries safe requests itself.
+/// </summary>
+/// <param name="Request">The request.</param>
+public sealed record ResendRefused(RequestInfo Request)
+    : SaltantError(ErrorCodes.ResendRefused)
+{
+    /// <inheritdoc />
+    public override string Message =>
+        $"{Request} reached the server once, but a handler in the HTTP client discarded its answer and tried to send it again, which was refused so that nothing is done twice; " +
+        "take retries out of the HTTP client's handlers (the saltant client retries safe requests itself).";
+}
+
+/// <summary>
 /// The server did not accept the credentials (a 403 whose <c>detail</c> is about credentials,
 /// or a 401 from <c>token/</c>): missing, bad or expired token, wrong password.
 /// </summary>
@@ -216,6 +232,20 @@ public sealed record UndecodableBody(Option<RequestInfo> Request, string Path, s
 {
     /// <inheritdoc />
     public override string Message => Request.Match(r => $"{r} answered a body that could not be read at {MessageText.Clip(Path)}: {MessageText.Clip(Reason)}", () => $"A body could not be read at {MessageText.Clip(Path)}: {MessageText.Clip(Reason)}");
+}
+
+/// <summary>
+/// The answer's body was longer than the client reads (<see cref="Settings.MaxResponseSize"/>), so
+/// reading stopped there instead of growing memory without end; a real saltant page is far smaller.
+/// </summary>
+/// <param name="Request">The request.</param>
+/// <param name="Limit">The most bytes read, in bytes.</param>
+public sealed record ResponseTooLarge(RequestInfo Request, long Limit)
+    : SaltantError(ErrorCodes.ResponseTooLarge)
+{
+    /// <inheritdoc />
+    public override string Message =>
+        $"{Request} answered a body longer than the {Limit / (1024.0 * 1024.0):0.##} MiB the client reads; reading stopped there (raise SALTANT_MAX_RESPONSE_MB if the server is right).";
 }
 
 /// <summary>Waiting for instances to finish ran past its overall timeout.</summary>

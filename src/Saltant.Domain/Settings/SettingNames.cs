@@ -23,7 +23,8 @@ internal sealed record SettingNames(
     string BatchConcurrency,
     string WaitRefreshPeriod,
     string UserAgent,
-    string MaxRetryAfter)
+    string MaxRetryAfter,
+    string MaxResponseSize)
 {
     /// <summary>Names for settings made in code (<see cref="Settings.Create"/> and the <c>With…</c> methods).</summary>
     public static readonly SettingNames Properties = new(
@@ -43,5 +44,6 @@ internal sealed record SettingNames(
         nameof(Settings.BatchConcurrency),
         nameof(Settings.WaitRefreshPeriod),
         nameof(Settings.UserAgent),
-        nameof(Settings.MaxRetryAfter));
+        nameof(Settings.MaxRetryAfter),
+        nameof(Settings.MaxResponseSize));
 }

@@ -24,6 +24,7 @@ public sealed partial record Settings
     /// <param name="allowInsecureHttp">Whether credentials may go over plain http to another host; default false.</param>
     /// <param name="userAgent">The <c>User-Agent</c> header, printable ASCII; default <see cref="SettingsDefaults.UserAgent"/>.</param>
     /// <param name="maxRetryAfter">The longest <c>Retry-After</c> a retry waits for, more than 0 and at most 1 hour; default 60 s.</param>
+    /// <param name="maxResponseSize">The most MiB of an answer's body that is read, 1 to 4096; default 64.</param>
     public static Either<ConfigError, Settings> Create(
         string apiRoot,
         Authentication authentication,
@@ -38,7 +39,8 @@ public sealed partial record Settings
         TimeSpan? waitRefreshPeriod = null,
         bool allowInsecureHttp = SettingsDefaults.AllowInsecureHttp,
         string? userAgent = null,
-        TimeSpan? maxRetryAfter = null)
+        TimeSpan? maxRetryAfter = null,
+        int maxResponseSize = SettingsDefaults.MaxResponseSize)
     {
         var names = SettingNames.Properties;
         var baseDelay = SettingRules.Duration(names.RetryBaseDelay, retryBaseDelay ?? SettingsDefaults.RetryBaseDelay, SettingsLimits.MaxRetryBaseDelaySeconds);
@@ -56,7 +58,8 @@ public sealed partial record Settings
             SettingRules.Duration(names.WaitRefreshPeriod, waitRefreshPeriod ?? SettingsDefaults.WaitRefreshPeriod, SettingsLimits.MaxWaitRefreshPeriodSeconds),
             allowInsecureHttp,
             userAgent is null ? Success<ConfigProblem, string>(SettingsDefaults.UserAgent) : SettingRules.UserAgent(names.UserAgent, userAgent),
-            SettingRules.Duration(names.MaxRetryAfter, maxRetryAfter ?? SettingsDefaults.MaxRetryAfter, SettingsLimits.MaxRetryAfterSeconds));
+            SettingRules.Duration(names.MaxRetryAfter, maxRetryAfter ?? SettingsDefaults.MaxRetryAfter, SettingsLimits.MaxRetryAfterSeconds),
+            SettingRules.WholeNumber(names.MaxResponseSize, maxResponseSize, 1, SettingsLimits.MaxResponseSize));
     }
 
     /// <summary>These settings with another API root, checked.</summary>
@@ -114,6 +117,10 @@ public sealed partial record Settings
     /// <param name="maxRetryAfter">More than 0 and at most 1 hour.</param>
     public Either<ConfigError, Settings> WithMaxRetryAfter(TimeSpan maxRetryAfter) => Change(maxRetryAfter: maxRetryAfter);
 
+    /// <summary>These settings with another limit on an answer's body, checked.</summary>
+    /// <param name="maxResponseSize">MiB, 1 to 4096.</param>
+    public Either<ConfigError, Settings> WithMaxResponseSize(int maxResponseSize) => Change(maxResponseSize: maxResponseSize);
+
     // Every change goes back through Create, so a changed value meets exactly the checks a new one does.
     private Either<ConfigError, Settings> Change(
         string? apiRoot = null,
@@ -127,7 +134,8 @@ public sealed partial record Settings
         int? batchConcurrency = null,
         TimeSpan? waitRefreshPeriod = null,
         string? userAgent = null,
-        TimeSpan? maxRetryAfter = null) =>
+        TimeSpan? maxRetryAfter = null,
+        int? maxResponseSize = null) =>
         Create(
             apiRoot ?? ApiRoot.AbsoluteUri,
             authentication ?? Authentication,
@@ -142,12 +150,13 @@ public sealed partial record Settings
             waitRefreshPeriod ?? WaitRefreshPeriod,
             AllowInsecureHttp,
             userAgent ?? UserAgent,
-            maxRetryAfter ?? MaxRetryAfter);
+            maxRetryAfter ?? MaxRetryAfter,
+            maxResponseSize ?? MaxResponseSize);
 
     private Settings Copy(bool? checkAuthentication = null, bool? allowInsecureHttp = null) =>
         new(ApiRoot, Authentication, Timeout, checkAuthentication ?? CheckAuthentication, MaxRetries,
             RetryBaseDelay, RetryMaxDelay, PageSize, ReadAheadPages, BatchConcurrency, WaitRefreshPeriod,
-            allowInsecureHttp ?? AllowInsecureHttp, UserAgent, MaxRetryAfter);
+            allowInsecureHttp ?? AllowInsecureHttp, UserAgent, MaxRetryAfter, MaxResponseSize);
 
     // Gathers the problems of every setting, in the order the settings are listed, or builds the
     // settings when there are none.
@@ -165,19 +174,20 @@ public sealed partial record Settings
         Validation<ConfigProblem, TimeSpan> waitRefreshPeriod,
         Validation<ConfigProblem, bool> allowInsecureHttp,
         Validation<ConfigProblem, string> userAgent,
-        Validation<ConfigProblem, TimeSpan> maxRetryAfter)
+        Validation<ConfigProblem, TimeSpan> maxRetryAfter,
+        Validation<ConfigProblem, int> maxResponseSize)
     {
         var problems =
             apiRoot.FailToSeq() + authentication.FailToSeq() + timeout.FailToSeq() +
             checkAuthentication.FailToSeq() + maxRetries.FailToSeq() + retryBaseDelay.FailToSeq() +
             retryMaxDelay.FailToSeq() + pageSize.FailToSeq() + readAheadPages.FailToSeq() +
             batchConcurrency.FailToSeq() + waitRefreshPeriod.FailToSeq() + allowInsecureHttp.FailToSeq() +
-            userAgent.FailToSeq() + maxRetryAfter.FailToSeq();
+            userAgent.FailToSeq() + maxRetryAfter.FailToSeq() + maxResponseSize.FailToSeq();
         if (!problems.IsEmpty) return Left<ConfigError, Settings>(new ConfigError(problems));
         return Right<ConfigError, Settings>(new Settings(
             Value(apiRoot), Value(authentication), Value(timeout), Value(checkAuthentication), Value(maxRetries),
             Value(retryBaseDelay), Value(retryMaxDelay), Value(pageSize), Value(readAheadPages),
-            Value(batchConcurrency), Value(waitRefreshPeriod), Value(allowInsecureHttp), Value(userAgent), Value(maxRetryAfter)));
+            Value(batchConcurrency), Value(waitRefreshPeriod), Value(allowInsecureHttp), Value(userAgent), Value(maxRetryAfter), Value(maxResponseSize)));
     }
 
     // Only called once every validation has been seen to succeed.

@@ -14,8 +14,8 @@ public sealed partial record Settings
     /// token. Exactly one way to authenticate must be set. Optional: <c>SALTANT_TIMEOUT</c> and
     /// <c>SALTANT_WAIT_REFRESH_PERIOD</c> and <c>SALTANT_MAX_RETRY_AFTER</c> (seconds, decimals allowed), <c>SALTANT_CHECK_AUTHENTICATION</c>
     /// and <c>SALTANT_ALLOW_INSECURE_HTTP</c> (true/false, 1/0, yes/no), <c>SALTANT_MAX_RETRIES</c>,
-    /// <c>SALTANT_PAGE_SIZE</c>, <c>SALTANT_READ_AHEAD_PAGES</c>, <c>SALTANT_BATCH_CONCURRENCY</c>
-    /// (whole numbers) and <c>SALTANT_USER_AGENT</c>; see <see cref="SettingsVariables"/> for ranges.
+    /// <c>SALTANT_PAGE_SIZE</c>, <c>SALTANT_READ_AHEAD_PAGES</c>, <c>SALTANT_BATCH_CONCURRENCY</c>,
+    /// <c>SALTANT_MAX_RESPONSE_MB</c> (whole numbers) and <c>SALTANT_USER_AGENT</c>; see <see cref="SettingsVariables"/> for ranges.
     /// Retry delays keep their defaults (change them with <see cref="WithRetryDelays"/>).
     /// </summary>
     /// <param name="environment">
@@ -57,6 +57,7 @@ public sealed partial record Settings
             EnvironmentValues.Seconds(environment, SettingsVariables.WaitRefreshPeriod, SettingsDefaults.WaitRefreshPeriod, SettingsLimits.MaxWaitRefreshPeriodSeconds),
             EnvironmentValues.Boolean(environment, SettingsVariables.AllowInsecureHttp, SettingsDefaults.AllowInsecureHttp),
             EnvironmentValues.Optional(environment, SettingsVariables.UserAgent, SettingsDefaults.UserAgent, text => SettingRules.UserAgent(SettingsVariables.UserAgent, text)),
-            EnvironmentValues.Seconds(environment, SettingsVariables.MaxRetryAfter, SettingsDefaults.MaxRetryAfter, SettingsLimits.MaxRetryAfterSeconds));
+            EnvironmentValues.Seconds(environment, SettingsVariables.MaxRetryAfter, SettingsDefaults.MaxRetryAfter, SettingsLimits.MaxRetryAfterSeconds),
+            EnvironmentValues.WholeNumber(environment, SettingsVariables.MaxResponseMegabytes, SettingsDefaults.MaxResponseSize, 1, SettingsLimits.MaxResponseSize));
     }
 }

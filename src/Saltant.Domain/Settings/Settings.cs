@@ -25,7 +25,8 @@ public sealed partial record Settings
         TimeSpan waitRefreshPeriod,
         bool allowInsecureHttp,
         string userAgent,
-        TimeSpan maxRetryAfter)
+        TimeSpan maxRetryAfter,
+        int maxResponseSize)
     {
         ApiRoot = apiRoot;
         Authentication = authentication;
@@ -41,6 +42,7 @@ public sealed partial record Settings
         AllowInsecureHttp = allowInsecureHttp;
         UserAgent = userAgent;
         MaxRetryAfter = maxRetryAfter;
+        MaxResponseSize = maxResponseSize;
     }
 
     /// <summary>The API root, an absolute http or https URL whose path ends in <c>/</c>, e.g. <c>https://saltant.example.org/api/</c>.</summary>
@@ -92,6 +94,15 @@ public sealed partial record Settings
     public TimeSpan MaxRetryAfter { get; }
 
     /// <summary>
+    /// The most MiB of one answer's body the client reads; a longer one fails with
+    /// <see cref="ResponseTooLarge"/> instead of growing memory without end; default 64.
+    /// </summary>
+    public int MaxResponseSize { get; }
+
+    /// <summary><see cref="MaxResponseSize"/> in bytes.</summary>
+    public long MaxResponseBytes => MaxResponseSize * 1024L * 1024L;
+
+    /// <summary>
     /// The retry schedule built from <see cref="MaxRetries"/>, <see cref="RetryBaseDelay"/> and
     /// <see cref="RetryMaxDelay"/>: jittered exponential backoff, see <see cref="RetryBackoff"/>.
     /// </summary>
@@ -113,5 +124,5 @@ public sealed partial record Settings
             $"ReadAheadPages = {ReadAheadPages}, BatchConcurrency = {BatchConcurrency}, " +
             $"WaitRefreshPeriod = {SettingRules.ShowSeconds(WaitRefreshPeriod)} s, " +
             $"AllowInsecureHttp = {AllowInsecureHttp}, UserAgent = {UserAgent}, " +
-            $"MaxRetryAfter = {SettingRules.ShowSeconds(MaxRetryAfter)} s }}");
+            $"MaxRetryAfter = {SettingRules.ShowSeconds(MaxRetryAfter)} s, MaxResponseSize = {MaxResponseSize} MiB }}");
 }

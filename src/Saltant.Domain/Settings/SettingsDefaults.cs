@@ -39,6 +39,12 @@ public static class SettingsDefaults
     /// <summary>Seconds of the longest <c>Retry-After</c> a retry waits for: 60.</summary>
     public const int MaxRetryAfterSeconds = 60;
 
+    /// <summary>
+    /// MiB of an answer's body the client reads at most: 64, far above a real page (a page of 1,000
+    /// instances is well under 1 MiB) and far below what would hurt a process.
+    /// </summary>
+    public const int MaxResponseSize = 64;
+
     /// <summary><see cref="MaxRetryAfterSeconds"/> as a duration.</summary>
     public static TimeSpan MaxRetryAfter => TimeSpan.FromSeconds(MaxRetryAfterSeconds);
 

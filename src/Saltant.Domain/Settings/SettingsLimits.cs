@@ -39,6 +39,9 @@ public static class SettingsLimits
     /// <summary>Longest <c>Retry-After</c> a retry may be set to wait for, in seconds: one hour.</summary>
     public const int MaxRetryAfterSeconds = 3600;
 
+    /// <summary>Largest limit on an answer's body, in MiB.</summary>
+    public const int MaxResponseSize = 4096;
+
     /// <summary>Longest user agent, in characters.</summary>
     public const int MaxUserAgentLength = 256;
 }

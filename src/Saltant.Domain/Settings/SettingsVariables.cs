@@ -57,11 +57,14 @@ public static class SettingsVariables
     /// <summary>The longest <c>Retry-After</c> a retry waits for, in seconds, decimals allowed, at most 3600; default 60.</summary>
     public const string MaxRetryAfter = "SALTANT_MAX_RETRY_AFTER";
 
+    /// <summary>The most MiB of an answer's body the client reads, a whole number from 1 to 4096; default 64.</summary>
+    public const string MaxResponseMegabytes = "SALTANT_MAX_RESPONSE_MB";
+
     /// <summary>Every variable read, in the order they are checked.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         ApiUrl, AuthToken, Username, Password, JwtAccessToken, JwtRefreshToken, Timeout,
         CheckAuthentication, MaxRetries, PageSize, ReadAheadPages, BatchConcurrency,
-        WaitRefreshPeriod, AllowInsecureHttp, UserAgent, MaxRetryAfter,
+        WaitRefreshPeriod, AllowInsecureHttp, UserAgent, MaxRetryAfter, MaxResponseMegabytes,
     ];
 }
