@@ -182,10 +182,10 @@ internal static class Scenarios
         using var client = SaltantClient.Create(Program.SettingsFor(emulator.ApiUrl, token));
         var (type, queue) = await SetUpAsync(client).ConfigureAwait(false);
         var drafts = Enumerable.Range(0, N)
-            .Select(i => new TaskInstanceDraft(type, queue) { Name = $"batch-{i}", Arguments = Json.Object(("x", Json.Of(i))) })
+            .Select(i => TaskInstanceDraft.For(type, queue) with { Name = $"batch-{i}", Arguments = Json.Object(("x", Json.Of(i))) })
             .ToList();
 
-        async Task<double> Sequential(IReadOnlyList<TaskInstanceDraft> items) => (await TimeAsync(async () =>
+        async Task<double> Sequential(IReadOnlyList<TaskInstanceDraft<Executable>> items) => (await TimeAsync(async () =>
         {
             foreach (var draft in items)
             {
@@ -193,7 +193,7 @@ internal static class Scenarios
             }
         }).ConfigureAwait(false)).TotalSeconds;
 
-        async Task<double> Batch(IReadOnlyList<TaskInstanceDraft> items) => (await TimeAsync(async () =>
+        async Task<double> Batch(IReadOnlyList<TaskInstanceDraft<Executable>> items) => (await TimeAsync(async () =>
         {
             var results = Program.Ok(await client.ExecutableTaskInstances.CreateManyAsync(items).ConfigureAwait(false), "create many");
             Check(results.Count(r => r.IsSucc), items.Count);
@@ -230,7 +230,7 @@ internal static class Scenarios
         SaltantEmulator.StartAsync(new SaltantEmulatorOptions { WorkerMode = WorkerMode.Manual });
 
     /// <summary>An executable task type (argument x, default 0), whitelisted on a queue, made through the client.</summary>
-    private static async Task<(TaskTypeId Type, TaskQueueId Queue)> SetUpAsync(SaltantClient client)
+    private static async Task<(TaskTypeId<Executable> Type, TaskQueueId Queue)> SetUpAsync(SaltantClient client)
     {
         var type = Program.Ok(
             await client.ExecutableTaskTypes.CreateAsync(new ExecutableTaskTypeDraft("bench", "true")

@@ -80,7 +80,7 @@ internal sealed class Pipeline(SaltantClient client, TextWriter output, TimeProv
         })
         select (greet, slow, fail, queue);
 
-    private static TaskInstanceDraft Draft(ExecutableTaskType type, TaskQueue queue, string name, Json.JObject arguments) =>
+    private static TaskInstanceDraft<Executable> Draft(ExecutableTaskType type, TaskQueue queue, string name, Json.JObject arguments) =>
         new(type.Id, queue.Id) { Name = name, Arguments = arguments };
 
     /// <summary>Shows each state change as it is seen (a live table on a terminal, else lines), then returns the instances as they ended.</summary>

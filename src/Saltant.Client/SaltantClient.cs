@@ -18,7 +18,7 @@ namespace Saltant.Client;
 ///     from client in SaltantClient.Connect(settings)
 ///     from queue in client.TaskQueues.GetByName("greetings")
 ///     from type in client.ExecutableTaskTypes.GetByName("greet")
-///     from instance in client.ExecutableTaskInstances.Create(new TaskInstanceDraft(type.Id, queue.Id)
+///     from instance in client.ExecutableTaskInstances.Create(TaskInstanceDraft.For(type.Id, queue.Id) with
 ///     {
 ///         Arguments = Json.Object(("greeting", Json.Of("hello"))),
 ///     })
@@ -59,10 +59,10 @@ public sealed class SaltantClient : IDisposable
         TaskWhitelists = new TaskWhitelistsClient(connection, settings);
         ContainerTaskTypes = new ContainerTaskTypesClient(connection, settings);
         ExecutableTaskTypes = new ExecutableTaskTypesClient(connection, settings);
-        ContainerTaskInstances = new TaskInstancesClient<ContainerTaskInstance>(
-            connection, settings, TaskKind.Container, Decoders.ContainerTaskInstance, Decoders.ContainerTaskInstancePage, clock);
-        ExecutableTaskInstances = new TaskInstancesClient<ExecutableTaskInstance>(
-            connection, settings, TaskKind.Executable, Decoders.ExecutableTaskInstance, Decoders.ExecutableTaskInstancePage, clock);
+        ContainerTaskInstances = new TaskInstancesClient<Container, ContainerTaskInstance>(
+            connection, settings, Decoders.ContainerTaskInstance, Decoders.ContainerTaskInstancePage, clock);
+        ExecutableTaskInstances = new TaskInstancesClient<Executable, ExecutableTaskInstance>(
+            connection, settings, Decoders.ExecutableTaskInstance, Decoders.ExecutableTaskInstancePage, clock);
     }
 
     /// <summary>The settings this client was made with (printing them never shows a credential).</summary>
@@ -84,10 +84,10 @@ public sealed class SaltantClient : IDisposable
     public ExecutableTaskTypesClient ExecutableTaskTypes { get; }
 
     /// <summary>Container task instances.</summary>
-    public TaskInstancesClient<ContainerTaskInstance> ContainerTaskInstances { get; }
+    public TaskInstancesClient<Container, ContainerTaskInstance> ContainerTaskInstances { get; }
 
     /// <summary>Executable task instances.</summary>
-    public TaskInstancesClient<ExecutableTaskInstance> ExecutableTaskInstances { get; }
+    public TaskInstancesClient<Executable, ExecutableTaskInstance> ExecutableTaskInstances { get; }
 
     /// <summary>
     /// Makes a client without contacting the server. Pass an <see cref="HttpClient"/> to share one

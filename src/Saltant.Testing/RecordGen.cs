@@ -39,8 +39,11 @@ public static class RecordGen
     /// <summary>A task whitelist id.</summary>
     public static readonly Gen<TaskWhitelistId> TaskWhitelistId = Id.Select(i => new TaskWhitelistId(i));
 
-    /// <summary>A task type id.</summary>
-    public static readonly Gen<TaskTypeId> TaskTypeId = Id.Select(i => new TaskTypeId(i));
+    /// <summary>A container task type's id.</summary>
+    public static readonly Gen<TaskTypeId<Container>> ContainerTaskTypeId = TaskTypeId<Container>();
+
+    /// <summary>An executable task type's id.</summary>
+    public static readonly Gen<TaskTypeId<Executable>> ExecutableTaskTypeId = TaskTypeId<Executable>();
 
     /// <summary>An instance UUID.</summary>
     public static readonly Gen<InstanceUuid> InstanceUuid = Gen.Guid.Select(g => new InstanceUuid(g));
@@ -96,30 +99,30 @@ public static class RecordGen
 
     /// <summary>A task whitelist.</summary>
     public static readonly Gen<TaskWhitelist> TaskWhitelist = Gen.Select(
-        TaskWhitelistId, Username, Name, Text, SeqOf(TaskTypeId), SeqOf(TaskTypeId),
+        TaskWhitelistId, Username, Name, Text, SeqOf(ContainerTaskTypeId), SeqOf(ExecutableTaskTypeId),
         (id, user, name, description, container, executable) => new TaskWhitelist(id, user, name, description, container, executable));
 
     /// <summary>A container task type.</summary>
     public static readonly Gen<ContainerTaskType> ContainerTaskType = Gen.Select(
-        TaskTypeId, Username, Name, Text, DateTime, Text, SeqOf(Name), SeqOf(Name), JsonObject, Gen.Null(Text, 0.3), Gen.Null(Text, 0.3), Text, ContainerType,
+        ContainerTaskTypeId, Username, Name, Text, DateTime, Text, SeqOf(Name), SeqOf(Name), JsonObject, Gen.Null(Text, 0.3), Gen.Null(Text, 0.3), Text, ContainerType,
         (id, user, name, description, created, command, env, required, defaults, logs, results, image, type) =>
             new ContainerTaskType(id, user, name, description, created, command, env, required, defaults, logs, results, image, type));
 
     /// <summary>An executable task type.</summary>
     public static readonly Gen<ExecutableTaskType> ExecutableTaskType = Gen.Select(
-        TaskTypeId, Username, Name, Text, DateTime, Text, SeqOf(Name), SeqOf(Name), JsonObject, Gen.Null(Text, 0.3),
+        ExecutableTaskTypeId, Username, Name, Text, DateTime, Text, SeqOf(Name), SeqOf(Name), JsonObject, Gen.Null(Text, 0.3),
         (id, user, name, description, created, command, env, required, defaults, jsonFileOption) =>
             new ExecutableTaskType(id, user, name, description, created, command, env, required, defaults, jsonFileOption));
 
     /// <summary>A container task instance.</summary>
     public static readonly Gen<ContainerTaskInstance> ContainerTaskInstance = Gen.Select(
-        InstanceUuid, Username, Text, TaskState, DateTime, Gen.Nullable(DateTime, 0.4), JsonObject, TaskQueueId, TaskTypeId,
+        InstanceUuid, Username, Text, TaskState, DateTime, Gen.Nullable(DateTime, 0.4), JsonObject, TaskQueueId, ContainerTaskTypeId,
         (uuid, user, name, state, created, finished, arguments, queue, type) =>
             new ContainerTaskInstance(uuid, user, name, state, created, finished, arguments, queue, type));
 
     /// <summary>An executable task instance.</summary>
     public static readonly Gen<ExecutableTaskInstance> ExecutableTaskInstance = Gen.Select(
-        InstanceUuid, Username, Text, TaskState, DateTime, Gen.Nullable(DateTime, 0.4), JsonObject, TaskQueueId, TaskTypeId,
+        InstanceUuid, Username, Text, TaskState, DateTime, Gen.Nullable(DateTime, 0.4), JsonObject, TaskQueueId, ExecutableTaskTypeId,
         (uuid, user, name, state, created, finished, arguments, queue, type) =>
             new ExecutableTaskInstance(uuid, user, name, state, created, finished, arguments, queue, type));
 
@@ -143,6 +146,12 @@ public static class RecordGen
     /// <typeparam name="T">The value.</typeparam>
     /// <param name="gen">The generator of one value.</param>
     public static Gen<Seq<T>> SeqOf<T>(Gen<T> gen) => gen.Array[0, 5].Select(a => a.ToSeq());
+
+    /// <summary>A task type's id of one kind.</summary>
+    /// <typeparam name="TKind"><see cref="Container"/> or <see cref="Executable"/>.</typeparam>
+    public static Gen<TaskTypeId<TKind>> TaskTypeId<TKind>()
+        where TKind : ITaskKind =>
+        Id.Select(i => new TaskTypeId<TKind>(i));
 
     /// <summary>Some value or none, even odds.</summary>
     /// <typeparam name="T">The value.</typeparam>

@@ -51,8 +51,11 @@ public static class RequestGen
     /// <summary>A task whitelist id.</summary>
     public static readonly Gen<TaskWhitelistId> TaskWhitelistId = Gen.Int[1, 1_000_000].Select(i => new TaskWhitelistId(i));
 
-    /// <summary>A task type id.</summary>
-    public static readonly Gen<TaskTypeId> TaskTypeId = Gen.Int[1, 1_000_000].Select(i => new TaskTypeId(i));
+    /// <summary>A container task type's id.</summary>
+    public static readonly Gen<TaskTypeId<Container>> ContainerTaskTypeId = TaskTypeId<Container>();
+
+    /// <summary>An executable task type's id.</summary>
+    public static readonly Gen<TaskTypeId<Executable>> ExecutableTaskTypeId = TaskTypeId<Executable>();
 
     /// <summary>An instance UUID.</summary>
     public static readonly Gen<InstanceUuid> InstanceUuid = Gen.Guid.Select(g => new InstanceUuid(g));
@@ -122,7 +125,7 @@ public static class RequestGen
 
     /// <summary>A task whitelist draft.</summary>
     public static readonly Gen<TaskWhitelistDraft> TaskWhitelistDraft =
-        Gen.Select(Text, Text, TaskTypeId.Array[0, 4], TaskTypeId.Array[0, 4],
+        Gen.Select(Text, Text, ContainerTaskTypeId.Array[0, 4], ExecutableTaskTypeId.Array[0, 4],
             (name, description, container, executable) => new TaskWhitelistDraft(name)
             {
                 Description = description,
@@ -132,7 +135,7 @@ public static class RequestGen
 
     /// <summary>A task whitelist patch with any subset of fields set.</summary>
     public static readonly Gen<TaskWhitelistPatch> TaskWhitelistPatch =
-        Gen.Select(Optional(Text), Optional(Text), Optional(TaskTypeId.Array[0, 4].Select(toSeq)), Optional(TaskTypeId.Array[0, 4].Select(toSeq)),
+        Gen.Select(Optional(Text), Optional(Text), Optional(ContainerTaskTypeId.Array[0, 4].Select(toSeq)), Optional(ExecutableTaskTypeId.Array[0, 4].Select(toSeq)),
             (name, description, container, executable) => new TaskWhitelistPatch
             {
                 Name = name,
@@ -166,10 +169,11 @@ public static class RequestGen
                 JsonFileOption = jsonFileOption,
             });
 
-    /// <summary>A task instance draft.</summary>
-    public static readonly Gen<TaskInstanceDraft> TaskInstanceDraft =
-        Gen.Select(TaskTypeId, TaskQueueId, Arguments, Optional(Text),
-            (type, queue, arguments, name) => new TaskInstanceDraft(type, queue) { Arguments = arguments, Name = name });
+    /// <summary>A container task instance draft.</summary>
+    public static readonly Gen<TaskInstanceDraft<Container>> ContainerTaskInstanceDraft = TaskInstanceDraft<Container>();
+
+    /// <summary>An executable task instance draft.</summary>
+    public static readonly Gen<TaskInstanceDraft<Executable>> ExecutableTaskInstanceDraft = TaskInstanceDraft<Executable>();
 
     /// <summary>A valid typed filter on the user list.</summary>
     public static readonly Gen<Filter<User>> UserFilter =
@@ -192,29 +196,21 @@ public static class RequestGen
         Gen.OneOf(TextFilter(TaskWhitelistFilters.Name), TextFilter(TaskWhitelistFilters.Description), TextFilter(TaskWhitelistFilters.Owner));
 
     /// <summary>A valid typed filter on the container task type list.</summary>
-    public static readonly Gen<Filter<ContainerTaskType>> ContainerTaskTypeFilter =
+    public static readonly Gen<Filter<TaskType<Container>>> ContainerTaskTypeFilter =
         Gen.OneOf(
-            TaskTypeFilter<ContainerTaskType>(),
+            TaskTypeFilter<Container>(),
             TextFilter(ContainerTaskTypeFilters.ContainerImage),
             ContainerType.Select(ContainerTaskTypeFilters.ContainerType.Is),
             ContainerType.Array[1, 2].Select(ContainerTaskTypeFilters.ContainerType.In));
 
     /// <summary>A valid typed filter on the executable task type list.</summary>
-    public static readonly Gen<Filter<ExecutableTaskType>> ExecutableTaskTypeFilter = TaskTypeFilter<ExecutableTaskType>();
+    public static readonly Gen<Filter<TaskType<Executable>>> ExecutableTaskTypeFilter = TaskTypeFilter<Executable>();
 
-    /// <summary>A valid typed filter on either task instance list.</summary>
-    public static readonly Gen<Filter<TaskInstance>> TaskInstanceFilter =
-        Gen.OneOf(
-            TextFilter(TaskInstanceFilters.Name),
-            TextFilter(TaskInstanceFilters.Owner),
-            TaskState.Select(TaskInstanceFilters.State.Is),
-            TaskState.Array[1, 4].Select(TaskInstanceFilters.State.In),
-            TaskTypeId.Select(TaskInstanceFilters.TaskType.Is),
-            TaskTypeId.Array[1, 4].Select(TaskInstanceFilters.TaskType.In),
-            TaskQueueId.Select(TaskInstanceFilters.TaskQueue.Is),
-            TaskQueueId.Array[1, 4].Select(TaskInstanceFilters.TaskQueue.In),
-            DateTimeFilter(TaskInstanceFilters.DatetimeCreated),
-            DateTimeFilter(TaskInstanceFilters.DatetimeFinished));
+    /// <summary>A valid typed filter on the container task instance list.</summary>
+    public static readonly Gen<Filter<TaskInstance<Container>>> ContainerTaskInstanceFilter = TaskInstanceFilter<Container>();
+
+    /// <summary>A valid typed filter on the executable task instance list.</summary>
+    public static readonly Gen<Filter<TaskInstance<Executable>>> ExecutableTaskInstanceFilter = TaskInstanceFilter<Executable>();
 
     /// <summary>A raw filter: any name and any value, sent unchecked.</summary>
     /// <typeparam name="T">The resource listed.</typeparam>
@@ -240,23 +236,46 @@ public static class RequestGen
             TaskWhitelistDraft.Select(TaskWhitelistRequests.Create),
             Gen.Select(TaskWhitelistId, TaskWhitelistDraft, TaskWhitelistRequests.Put),
             Gen.Select(TaskWhitelistId, TaskWhitelistPatch, TaskWhitelistRequests.Patch),
-            ListOf(Gen.OneOf(ContainerTaskTypeFilter, RawFilter<ContainerTaskType>()), (f, p, s) => TaskTypeRequests.ListContainer(f, p, s)),
-            ListOf(Gen.OneOf(ExecutableTaskTypeFilter, RawFilter<ExecutableTaskType>()), (f, p, s) => TaskTypeRequests.ListExecutable(f, p, s)),
-            Gen.Select(TaskKind, FilterText, (k, n) => Succeeded(TaskTypeRequests.ByName(k, n))),
-            Gen.Select(TaskKind, TaskTypeId, TaskTypeRequests.Get),
+            TaskTypeRequest<Container>(ContainerTaskTypeFilter),
+            TaskTypeRequest<Executable>(ExecutableTaskTypeFilter),
             ContainerTaskTypeDraft.Select(d => TaskTypeRequests.Create(d)),
             ExecutableTaskTypeDraft.Select(d => TaskTypeRequests.Create(d)),
-            Gen.Select(TaskTypeId, ContainerTaskTypeDraft, (id, d) => TaskTypeRequests.Put(id, d)),
-            Gen.Select(TaskTypeId, ExecutableTaskTypeDraft, (id, d) => TaskTypeRequests.Put(id, d)),
-            Gen.Select(TaskKind, Gen.OneOf(TaskInstanceFilter, RawFilter<TaskInstance>()).Array[0, 4], PageNumber, PageNumber,
-                (k, f, p, s) => Succeeded(TaskInstanceRequests.List(k, toSeq(f), p, s))),
-            Gen.Select(TaskKind, InstanceUuid, TaskInstanceRequests.Get),
-            Gen.Select(TaskKind, TaskInstanceDraft, TaskInstanceRequests.Create),
-            Gen.Select(TaskKind, InstanceUuid, TaskInstanceRequests.Clone),
-            Gen.Select(TaskKind, InstanceUuid, TaskInstanceRequests.Terminate),
+            Gen.Select(ContainerTaskTypeId, ContainerTaskTypeDraft, (id, d) => TaskTypeRequests.Put(id, d)),
+            Gen.Select(ExecutableTaskTypeId, ExecutableTaskTypeDraft, (id, d) => TaskTypeRequests.Put(id, d)),
+            TaskInstanceRequest<Container>(),
+            TaskInstanceRequest<Executable>(),
             Gen.Select(InstanceUuid, TaskState, InstanceStateRequests.Update),
             Gen.Select(Text, Text, (u, p) => JwtRequests.Obtain(new Username(u), new Secret(p))),
             Text.Select(r => JwtRequests.Refresh(new Secret(r))));
+
+    /// <summary>A task type's id of one kind.</summary>
+    /// <typeparam name="TKind"><see cref="Container"/> or <see cref="Executable"/>.</typeparam>
+    public static Gen<TaskTypeId<TKind>> TaskTypeId<TKind>()
+        where TKind : ITaskKind =>
+        Gen.Int[1, 1_000_000].Select(i => new TaskTypeId<TKind>(i));
+
+    /// <summary>A task instance draft of one kind, with every field varied.</summary>
+    /// <typeparam name="TKind"><see cref="Container"/> or <see cref="Executable"/>.</typeparam>
+    public static Gen<TaskInstanceDraft<TKind>> TaskInstanceDraft<TKind>()
+        where TKind : ITaskKind =>
+        Gen.Select(TaskTypeId<TKind>(), TaskQueueId, Arguments, Optional(Text),
+            (type, queue, arguments, name) => new TaskInstanceDraft<TKind>(type, queue) { Arguments = arguments, Name = name });
+
+    /// <summary>A valid typed filter on the instance list of one kind.</summary>
+    /// <typeparam name="TKind"><see cref="Container"/> or <see cref="Executable"/>.</typeparam>
+    public static Gen<Filter<TaskInstance<TKind>>> TaskInstanceFilter<TKind>()
+        where TKind : ITaskKind =>
+        Gen.OneOf(
+            TextFilter(TaskInstanceFilters<TKind>.Name),
+            TextFilter(TaskInstanceFilters<TKind>.Owner),
+            TaskState.Select(TaskInstanceFilters<TKind>.State.Is),
+            TaskState.Array[1, 4].Select(TaskInstanceFilters<TKind>.State.In),
+            TaskTypeId<TKind>().Select(TaskInstanceFilters<TKind>.TaskType.Is),
+            TaskTypeId<TKind>().Array[1, 4].Select(TaskInstanceFilters<TKind>.TaskType.In),
+            TaskQueueId.Select(TaskInstanceFilters<TKind>.TaskQueue.Is),
+            TaskQueueId.Array[1, 4].Select(TaskInstanceFilters<TKind>.TaskQueue.In),
+            DateTimeFilter(TaskInstanceFilters<TKind>.DatetimeCreated),
+            DateTimeFilter(TaskInstanceFilters<TKind>.DatetimeFinished));
 
     /// <summary>Absent or present, evenly.</summary>
     /// <typeparam name="T">The value type.</typeparam>
@@ -289,14 +308,32 @@ public static class RequestGen
             Instant.Select(field.After),
             Instant.Select(field.AtOrAfter));
 
-    private static Gen<Filter<T>> TaskTypeFilter<T>()
-        where T : TaskType =>
+    private static Gen<Filter<TaskType<TKind>>> TaskTypeFilter<TKind>()
+        where TKind : ITaskKind =>
         Gen.OneOf(
-            TextFilter(TaskTypeFilters<T>.Name),
-            TextFilter(TaskTypeFilters<T>.Description),
-            TextFilter(TaskTypeFilters<T>.Owner),
-            TextFilter(TaskTypeFilters<T>.CommandToRun),
-            DateTimeFilter(TaskTypeFilters<T>.DatetimeCreated));
+            TextFilter(TaskTypeFilters<TKind>.Name),
+            TextFilter(TaskTypeFilters<TKind>.Description),
+            TextFilter(TaskTypeFilters<TKind>.Owner),
+            TextFilter(TaskTypeFilters<TKind>.CommandToRun),
+            DateTimeFilter(TaskTypeFilters<TKind>.DatetimeCreated));
+
+    // The reads of one kind's task types: a list, a lookup by name, a read by id.
+    private static Gen<ApiRequest> TaskTypeRequest<TKind>(Gen<Filter<TaskType<TKind>>> filter)
+        where TKind : ITaskKind =>
+        Gen.OneOf(
+            ListOf(Gen.OneOf(filter, RawFilter<TaskType<TKind>>()), (f, p, s) => TaskTypeRequests.List(f, p, s)),
+            FilterText.Select(n => Succeeded(TaskTypeRequests.ByName<TKind>(n))),
+            TaskTypeId<TKind>().Select(TaskTypeRequests.Get));
+
+    // Every request of one kind's instances.
+    private static Gen<ApiRequest> TaskInstanceRequest<TKind>()
+        where TKind : ITaskKind =>
+        Gen.OneOf(
+            ListOf(Gen.OneOf(TaskInstanceFilter<TKind>(), RawFilter<TaskInstance<TKind>>()), (f, p, s) => TaskInstanceRequests.List(f, p, s)),
+            InstanceUuid.Select(TaskInstanceRequests.Get<TKind>),
+            TaskInstanceDraft<TKind>().Select(TaskInstanceRequests.Create),
+            InstanceUuid.Select(TaskInstanceRequests.Clone<TKind>),
+            InstanceUuid.Select(TaskInstanceRequests.Terminate<TKind>));
 
     private static Gen<ApiRequest> ListOf<T>(Gen<Filter<T>> filter, Func<Seq<Filter<T>>, Option<int>, Option<int>, Fin<ApiRequest>> list) =>
         Gen.Select(filter.Array[0, 4], PageNumber, PageNumber, (f, p, s) => Succeeded(list(toSeq(f), p, s)));

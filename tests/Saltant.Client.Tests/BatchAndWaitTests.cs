@@ -21,9 +21,9 @@ public sealed class BatchAndWaitTests
         var (type, queue) = await h.ExecutableSetupAsync();
         var drafts = Enumerable.Range(0, 20).Select(i => (i % 4) switch
         {
-            1 => new TaskInstanceDraft(new TaskTypeId(9999), queue.Id) { Name = $"i{i}" },
-            3 => new TaskInstanceDraft(type.Id, new TaskQueueId(9999)) { Name = $"i{i}" },
-            _ => new TaskInstanceDraft(type.Id, queue.Id) { Name = $"i{i}" },
+            1 => TaskInstanceDraft.For(new TaskTypeId<Executable>(9999), queue.Id) with { Name = $"i{i}" },
+            3 => TaskInstanceDraft.For(type.Id, new TaskQueueId(9999)) with { Name = $"i{i}" },
+            _ => TaskInstanceDraft.For(type.Id, queue.Id) with { Name = $"i{i}" },
         }).ToList();
         var results = Ok(await h.Client.ExecutableTaskInstances.CreateManyAsync(drafts));
         Assert.Equal(20, results.Count);
@@ -49,8 +49,8 @@ public sealed class BatchAndWaitTests
     {
         await using var h = await Harness.StartAsync();
         var (type, queue) = await h.ExecutableSetupAsync();
-        var a = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id) { Name = "a" }));
-        var b = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id) { Name = "b" }));
+        var a = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id) with { Name = "a" }));
+        var b = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id) with { Name = "b" }));
         var ghost = new InstanceUuid(Guid.NewGuid());
         var instances = h.Client.ExecutableTaskInstances;
 
@@ -93,9 +93,9 @@ public sealed class BatchAndWaitTests
     {
         await using var h = await Harness.StartAsync();
         var (type, queue) = await h.ExecutableSetupAsync();
-        var done = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
-        var stuck1 = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
-        var stuck2 = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
+        var done = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
+        var stuck1 = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
+        var stuck2 = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
         Ok(await h.Client.UpdateStateAsync(done.Uuid, TaskState.SuccessfulState));
 
         var options = new WaitOptions(Schedule.spaced(TimeSpan.FromMilliseconds(10)), TimeSpan.FromMilliseconds(150));
@@ -112,7 +112,7 @@ public sealed class BatchAndWaitTests
     {
         await using var h = await Harness.StartAsync();
         var (type, queue) = await h.ExecutableSetupAsync();
-        var stuck = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
+        var stuck = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
         var slow = new WaitOptions(Schedule.spaced(TimeSpan.FromSeconds(30)), None);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
         var watch = Stopwatch.StartNew();
@@ -132,7 +132,7 @@ public sealed class BatchAndWaitTests
     {
         await using var h = await Harness.StartAsync(manualClock: true);
         var (type, queue) = await h.ExecutableSetupAsync("sleep 10");
-        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
+        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
         var states = new List<string> { instance.State.WireName };
         var previous = new List<string>();
 
@@ -164,7 +164,7 @@ public sealed class BatchAndWaitTests
     {
         await using var h = await Harness.StartAsync();
         var (type, queue) = await h.ExecutableSetupAsync();
-        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
+        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
         var items = new List<Fin<InstanceProgress<ExecutableTaskInstance>>>();
         await foreach (var item in h.Client.ExecutableTaskInstances.Watch([instance.Uuid, new InstanceUuid(Guid.NewGuid())], Quick))
         {
@@ -185,7 +185,7 @@ public sealed class BatchAndWaitTests
             o.TimeScale = 0.01;
         });
         var (type, queue) = await h.ExecutableSetupAsync("sleep 10");
-        var launched = Ok(await h.Client.ExecutableTaskInstances.CreateManyAsync(Enumerable.Range(0, 5).Select(_ => new TaskInstanceDraft(type.Id, queue.Id)))).Map(r => Ok(r).Uuid);
+        var launched = Ok(await h.Client.ExecutableTaskInstances.CreateManyAsync(Enumerable.Range(0, 5).Select(_ => TaskInstanceDraft.For(type.Id, queue.Id)))).Map(r => Ok(r).Uuid);
         var finished = Ok(await h.Client.ExecutableTaskInstances.WaitManyAsync(launched, Quick));
         Assert.Equal(launched, finished.Map(i => i.Uuid));
         Assert.All(finished, i => Assert.Equal(TaskState.SuccessfulState, i.State));
@@ -199,7 +199,7 @@ public sealed class BatchAndWaitTests
     {
         await using var h = await Harness.StartAsync();
         var (type, queue) = await h.ExecutableSetupAsync();
-        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
+        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
         var ct = cts.Token;
@@ -223,7 +223,7 @@ public sealed class BatchAndWaitTests
         Fails<Cancelled, SaltantClient>(h.Observe(await SaltantClient.ConnectAsync(Harness.SettingsFor(h.Emu), null, ct)));
 
         // Batches: the batch as a whole, or every item, is Cancelled.
-        var batch = await c.ExecutableTaskInstances.CreateManyAsync([new TaskInstanceDraft(type.Id, queue.Id)], ct);
+        var batch = await c.ExecutableTaskInstances.CreateManyAsync([TaskInstanceDraft.For(type.Id, queue.Id)], ct);
         Assert.True(batch.IsFail ? (LanguageExt.Common.Error)batch is Cancelled : ((Seq<Fin<ExecutableTaskInstance>>)batch).ForAll(r => r.IsFail && (LanguageExt.Common.Error)r is Cancelled));
 
         var streamed = new List<Fin<TaskQueue>>();

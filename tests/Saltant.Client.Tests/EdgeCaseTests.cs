@@ -24,7 +24,7 @@ public sealed class EdgeCaseTests
         var type = Ok(await h.Client.ExecutableTaskTypes.CreateAsync(new ExecutableTaskTypeDraft(name, "true") { Description = name }));
         Assert.Equal(name, type.Name);
         Assert.Equal(type, Ok(await h.Client.ExecutableTaskTypes.GetByNameAsync(name)));
-        Assert.Equal([type], Ok(await h.Client.ExecutableTaskTypes.ListAsync(Seq1(TaskTypeFilters<ExecutableTaskType>.Description.Is(name)))).ToArray());
+        Assert.Equal([type], Ok(await h.Client.ExecutableTaskTypes.ListAsync(Seq1(TaskTypeFilters<Executable>.Description.Is(name)))).ToArray());
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public sealed class EdgeCaseTests
     {
         await using var h = await Harness.StartAsync();
         var (type, queue) = await h.ExecutableSetupAsync();
-        var i = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
+        var i = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
         await h.Emu.Worker.RunUntilIdleAsync();
         var both = Ok(await h.Client.ExecutableTaskInstances.WaitManyAsync([i.Uuid, i.Uuid], Quick));
         Assert.Equal([i.Uuid, i.Uuid], both.Map(x => x.Uuid).ToArray());

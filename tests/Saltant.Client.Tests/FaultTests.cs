@@ -143,7 +143,7 @@ public abstract class FaultMatrix : IAsyncLifetime
         async () => (await run()).Map(summary);
 
     protected async Task<ExecutableTaskInstance> NewInstanceAsync() =>
-        Ok(await H.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(Type.Id, Queue.Id)));
+        Ok(await H.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(Type.Id, Queue.Id)));
 
     protected async Task<int> InstanceCountAsync() =>
         Ok(await H.Client.ExecutableTaskInstances.ListPageAsync(default, 1, 1)).Count;
@@ -170,7 +170,7 @@ public sealed class CreateFaultTests : FaultMatrix
     protected override bool Safe => false;
 
     protected override Task<Target> PrepareAsync() => Task.FromResult(new Target(
-        "POST", "executabletaskinstances/", Run(() => C.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(Type.Id, Queue.Id) { Name = "faulty" }), i => i.Name), "faulty", InstanceCountAsync));
+        "POST", "executabletaskinstances/", Run(() => C.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(Type.Id, Queue.Id) with { Name = "faulty" }), i => i.Name), "faulty", InstanceCountAsync));
 }
 
 public sealed class CloneFaultTests : FaultMatrix

@@ -123,7 +123,7 @@ public sealed class HardeningTests
     {
         await using var h = await Harness.StartAsync(settings: emu => Harness.SettingsFor(emu, timeout: TimeSpan.FromSeconds(30)));
         var (type, queue) = await h.ExecutableSetupAsync("sleep 1000");
-        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
+        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
         h.Emu.Faults.Add(Fault.Latency(TimeSpan.FromSeconds(20)), "executabletaskinstances/" + instance.Uuid, "GET");
         var started = DateTime.UtcNow;
 
@@ -143,7 +143,7 @@ public sealed class WaitConcurrencyTests
     {
         await using var h = await Harness.StartAsync(settings: emu => Harness.SettingsFor(emu, batchConcurrency: 4));
         var (type, queue) = await h.ExecutableSetupAsync();
-        var drafts = Enumerable.Range(0, 16).Select(_ => new TaskInstanceDraft(type.Id, queue.Id));
+        var drafts = Enumerable.Range(0, 16).Select(_ => TaskInstanceDraft.For(type.Id, queue.Id));
         var instances = Ok(await h.Client.ExecutableTaskInstances.CreateManyAsync(drafts)).Map(r => Ok(r));
         await h.Emu.Worker.RunUntilIdleAsync();
         foreach (var instance in instances)

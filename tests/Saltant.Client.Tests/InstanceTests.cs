@@ -29,11 +29,12 @@ public sealed class InstanceTests
         await Lifecycle(h, h.Client.ContainerTaskInstances, type.Id, queue.Id, "containertaskinstances");
     }
 
-    private static async Task Lifecycle<T>(Harness h, TaskInstancesClient<T> instances, TaskTypeId type, TaskQueueId queue, string route)
-        where T : TaskInstance
+    private static async Task Lifecycle<TKind, T>(Harness h, TaskInstancesClient<TKind, T> instances, TaskTypeId<TKind> type, TaskQueueId queue, string route)
+        where TKind : ITaskKind
+        where T : TaskInstance<TKind>
     {
         // Create with task type, queue, arguments and name; the server fills in defaults.
-        var created = Ok(await instances.CreateAsync(new TaskInstanceDraft(type, queue) { Name = "first", Arguments = Json.Object(("extra", Json.Of("x"))) }));
+        var created = Ok(await instances.CreateAsync(TaskInstanceDraft.For(type, queue) with { Name = "first", Arguments = Json.Object(("extra", Json.Of("x"))) }));
         Assert.Equal(TaskState.CreatedState, created.State);
         Assert.Equal("first", created.Name);
         Assert.Equal(Some<Json>(Json.Of(3L)), created.Arguments.Find("n"));
@@ -57,8 +58,8 @@ public sealed class InstanceTests
         var all = Ok(await instances.ListAsync());
         Assert.Equal(5, all.Count);
         Assert.Equal(created.Uuid, all.Last().Uuid);
-        Assert.Equal(5, Ok(await instances.ListAsync(Seq1(TaskInstanceFilters.Name.Is("first")))).Count);
-        Assert.Equal(5, Ok(await instances.ListPageAsync(Seq1(TaskInstanceFilters.State.Is(TaskState.PublishedState)), 1, 2)).Count);
+        Assert.Equal(5, Ok(await instances.ListAsync(Seq1(TaskInstanceFilters<TKind>.Name.Is("first")))).Count);
+        Assert.Equal(5, Ok(await instances.ListPageAsync(Seq1(TaskInstanceFilters<TKind>.State.Is(TaskState.PublishedState)), 1, 2)).Count);
 
         // Terminate one by UUID, one in hand, two as a batch; the others finish.
         var terminated = Ok(await instances.TerminateAsync(created.Uuid));
@@ -80,7 +81,7 @@ public sealed class InstanceTests
     {
         await using var h = await Harness.StartAsync();
         var (type, queue) = await h.ExecutableSetupAsync("false");
-        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
+        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
         var wait = h.Client.ExecutableTaskInstances.WaitAsync(instance.Uuid, Quick);
         await Eventually(() => h.Emu.Requests.Count("GET", $"executabletaskinstances/{instance.Uuid}/") >= 2, "the waiter polls");
         Assert.False(wait.IsCompleted);
@@ -95,7 +96,7 @@ public sealed class InstanceTests
     {
         await using var h = await Harness.StartAsync();
         var (type, queue) = await h.ExecutableSetupAsync();
-        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
+        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
         var update = Ok(await h.Client.UpdateStateAsync(instance.Uuid, TaskState.RunningState));
         Assert.Equal(new InstanceStateUpdate(instance.Uuid, TaskState.RunningState), update);
         Assert.Equal(TaskState.RunningState, Ok(await h.Client.ExecutableTaskInstances.GetAsync(instance.Uuid)).State);
@@ -103,7 +104,7 @@ public sealed class InstanceTests
         Assert.Equal(TaskState.SuccessfulState, Ok(await h.Client.ExecutableTaskInstances.WaitAsync(instance.Uuid, Quick)).State);
 
         var (ctype, cqueue) = await h.ContainerSetupAsync();
-        var container = Ok(await h.Client.ContainerTaskInstances.CreateAsync(new TaskInstanceDraft(ctype.Id, cqueue.Id)));
+        var container = Ok(await h.Client.ContainerTaskInstances.CreateAsync(TaskInstanceDraft.For(ctype.Id, cqueue.Id)));
         Ok(await h.Client.UpdateStateAsync(container.Uuid, TaskState.FailedState));
         Assert.Equal(TaskState.FailedState, Ok(await h.Client.ContainerTaskInstances.GetAsync(container.Uuid)).State);
 

@@ -136,7 +136,7 @@ public sealed class JwtTests
     {
         await using var h = await StartAsync(clientUsesManualClock: false, batchConcurrency: 64);
         var (type, queue) = await h.ExecutableSetupAsync();
-        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
+        var instance = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
         h.Clock!.Advance(AccessLifetime + TimeSpan.FromMinutes(1));
 
         var reads = h.Client.ExecutableTaskInstances.GetManyAsync(Enumerable.Repeat(instance.Uuid, 200));

@@ -17,12 +17,12 @@ public sealed class LoadTests
     {
         await using var h = await Harness.StartAsync();
         var (type, queue) = await h.ExecutableSetupAsync();
-        var seed = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
+        var seed = Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
         h.Emu.Requests.Reset();
 
         var work = Enumerable.Range(0, 400).Select(i => (i % 5) switch
         {
-            0 => h.Client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id) { Name = $"load-{i}" }).ContinueWith(t => t.Result.Map(x => x.Name)),
+            0 => h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id) with { Name = $"load-{i}" }).ContinueWith(t => t.Result.Map(x => x.Name)),
             1 => h.Client.ExecutableTaskInstances.GetAsync(seed.Uuid).ContinueWith(t => t.Result.Map(x => x.Uuid.ToString())),
             2 => h.Client.TaskQueues.GetByNameAsync(queue.Name).ContinueWith(t => t.Result.Map(x => x.Name)),
             3 => h.Client.UpdateStateAsync(seed.Uuid, TaskState.RunningState).ContinueWith(t => t.Result.Map(x => x.State.WireName)),
@@ -32,7 +32,7 @@ public sealed class LoadTests
         Assert.All(results, r => Ok(r));
         Assert.Equal(80, h.Emu.Requests.Count("POST", "executabletaskinstances/"));
         Assert.Equal(400, h.Emu.Requests.Total);
-        Assert.Equal(81, Ok(await h.Client.ExecutableTaskInstances.ListPageAsync(Seq1(TaskInstanceFilters.Owner.Is("alice")), 1, 1)).Count);
+        Assert.Equal(81, Ok(await h.Client.ExecutableTaskInstances.ListPageAsync(Seq1(TaskInstanceFilters<Executable>.Owner.Is("alice")), 1, 1)).Count);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class ReadmeExampleTests
             })
             from whitelist in client.TaskWhitelists.Create(new TaskWhitelistDraft("greeters") { WhitelistedExecutableTaskTypes = Seq1(type.Id) })
             from queue in client.TaskQueues.Create(new TaskQueueDraft("greetings") { Whitelists = Seq1(whitelist.Id) })
-            from instance in client.ExecutableTaskInstances.Create(new TaskInstanceDraft(type.Id, queue.Id)
+            from instance in client.ExecutableTaskInstances.Create(TaskInstanceDraft.For(type.Id, queue.Id) with
             {
                 Arguments = Json.Object(("greeting", Json.Of("hello"))),
             })
@@ -52,7 +52,7 @@ public sealed class ReadmeExampleTests
         Assert.Equal("greetings is active", line);
 
         var failed = new List<ExecutableTaskInstance>();
-        await foreach (var item in plain.ExecutableTaskInstances.Stream(Seq1(TaskInstanceFilters.State.Is(TaskState.FailedState))))
+        await foreach (var item in plain.ExecutableTaskInstances.Stream(Seq1(TaskInstanceFilters<Executable>.State.Is(TaskState.FailedState))))
         {
             if (item.IsFail) { Assert.Fail(((Error)item).Message); break; }
             failed.Add((ExecutableTaskInstance)item);
@@ -72,7 +72,7 @@ public sealed class ReadmeExampleTests
         var type = Ok(await client.ExecutableTaskTypes.CreateAsync(new ExecutableTaskTypeDraft("t", "true")));
         var whitelist = Ok(await client.TaskWhitelists.CreateAsync(new TaskWhitelistDraft("w") { WhitelistedExecutableTaskTypes = Seq1(type.Id) }));
         var queue = Ok(await client.TaskQueues.CreateAsync(new TaskQueueDraft("q") { Whitelists = Seq1(whitelist.Id) }));
-        var instance = Ok(await client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(type.Id, queue.Id)));
+        var instance = Ok(await client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
         await emulator.Worker.RunUntilIdleAsync();           // instances move on to successful or failed
         emulator.Faults.Next(2, Emulator.Faults.Fault.GatewayError(503));    // the next two requests get a 503
         Assert.Equal(1, emulator.Requests.Count("POST", "executabletaskinstances/"));

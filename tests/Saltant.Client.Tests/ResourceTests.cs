@@ -109,7 +109,7 @@ public sealed class ResourceTests
         var (type, _) = await h.ExecutableSetupAsync(name: "wltype");
         var whitelists = h.Client.TaskWhitelists;
         var created = Ok(await whitelists.CreateAsync(new TaskWhitelistDraft("wl-a")));
-        Assert.Equal(new TaskWhitelist(created.Id, new Username("alice"), "wl-a", "", Seq<TaskTypeId>(), Seq<TaskTypeId>()), created);
+        Assert.Equal(new TaskWhitelist(created.Id, new Username("alice"), "wl-a", "", Seq<TaskTypeId<Container>>(), Seq<TaskTypeId<Executable>>()), created);
         Assert.Equal(created, Ok(await whitelists.GetAsync(created.Id)));
         Assert.Equal(created, Ok(await whitelists.GetByNameAsync("wl-a")));
         Assert.True(Ok(await whitelists.FindByNameAsync("wl-none")).IsNone);
@@ -143,7 +143,7 @@ public sealed class ResourceTests
         Fails<NameNotFound, ExecutableTaskType>(h.Observe(await types.GetByNameAsync("no-such-type")));
         Ok(await types.CreateAsync(new ExecutableTaskTypeDraft("other-type", "true")));
         Assert.Equal(2, Ok(await types.ListAsync()).Count);
-        Assert.Equal(["echo-type"], Ok(await types.ListAsync(Seq1(TaskTypeFilters<ExecutableTaskType>.CommandToRun.Contains("echo")))).Map(t => t.Name).ToArray());
+        Assert.Equal(["echo-type"], Ok(await types.ListAsync(Seq1(TaskTypeFilters<Executable>.CommandToRun.Contains("echo")))).Map(t => t.Name).ToArray());
 
         var put = Ok(await types.PutAsync(created.Id, new ExecutableTaskTypeDraft("echo-type", "echo {n}")
         {

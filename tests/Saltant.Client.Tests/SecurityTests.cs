@@ -138,7 +138,7 @@ public sealed class SecurityTests
         var settings = Ok(Settings.Create($"http://{address}:{server.Port}/api/", Authentication.Token(h.Alice.Token), maxRetries: 0));
         var client = h.NewClient(settings);
         Fails<InsecureRequestRefused, Seq<User>>(h.Observe(await client.Users.ListAsync()));
-        Fails<InsecureRequestRefused, ExecutableTaskInstance>(h.Observe(await client.ExecutableTaskInstances.CreateAsync(new TaskInstanceDraft(new TaskTypeId(1), new TaskQueueId(1)))));
+        Fails<InsecureRequestRefused, ExecutableTaskInstance>(h.Observe(await client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(new TaskTypeId<Executable>(1), new TaskQueueId(1)))));
         await Task.Delay(50);
         Assert.Equal(0, server.Connections);
 

@@ -60,7 +60,7 @@ public sealed class StreamingTests
         var (h, _) = await StartWithTypesAsync();
         await using var _ = h;
         var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5));
-        var filtered = await Collect(client.ExecutableTaskTypes.Stream(Seq1(TaskTypeFilters<ExecutableTaskType>.Name.StartsWith("type-1"))));
+        var filtered = await Collect(client.ExecutableTaskTypes.Stream(Seq1(TaskTypeFilters<Executable>.Name.StartsWith("type-1"))));
         Assert.Equal(Enumerable.Range(10, 10).Select(i => $"type-{i}").Order(), filtered.Select(i => Ok(i).Name).Order());
         Assert.Empty(await Collect(client.ContainerTaskTypes.Stream()));
     }
@@ -200,7 +200,7 @@ public sealed class StreamingTests
     {
         await using var h = await Harness.StartAsync();
         var (type, queue) = await h.ExecutableSetupAsync();
-        var drafts = Enumerable.Range(0, 12).Select(i => new TaskInstanceDraft(type.Id, queue.Id) { Name = $"i{i}" });
+        var drafts = Enumerable.Range(0, 12).Select(i => TaskInstanceDraft.For(type.Id, queue.Id) with { Name = $"i{i}" });
         var created = Ok(await h.Client.ExecutableTaskInstances.CreateManyAsync(drafts)).Map(r => Ok(r)).ToArray();
         var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5));
         var streamed = (await Collect(client.ExecutableTaskInstances.Stream())).Select(i => Ok(i).Uuid).ToArray();

@@ -15,18 +15,20 @@ namespace Saltant.Cli.Commands;
 internal static class InstanceCommands
 {
     /// <summary>Builds the command group for one kind of instance.</summary>
+    /// <typeparam name="TKind">The kind.</typeparam>
     /// <typeparam name="T">The instance type.</typeparam>
     /// <param name="factory">The factory.</param>
     /// <param name="name">The group's name.</param>
     /// <param name="view">How instances are shown.</param>
     /// <param name="pick">The client's sub-client for this kind.</param>
-    public static Command Build<T>(CommandFactory factory, string name, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<T>> pick)
-        where T : TaskInstance
+    public static Command Build<TKind, T>(CommandFactory factory, string name, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<TKind, T>> pick)
+        where TKind : ITaskKind
+        where T : TaskInstance<TKind>
     {
         var kind = view.Noun.Replace(" task instance", "", StringComparison.Ordinal);
         return new Command(name, $"{char.ToUpperInvariant(kind[0])}{kind[1..]} task instances: list, get, create, clone, terminate, wait.")
         {
-            factory.List<T, TaskInstance>(view, (client, filters, ct) => pick(client).Stream(filters, ct)),
+            factory.List<T, TaskInstance<TKind>>(view, (client, filters, ct) => pick(client).Stream(filters, ct)),
             factory.Get(view, "uuid", (invocation, key) =>
             {
                 var uuid = Inputs.Uuid(key);
@@ -39,8 +41,9 @@ internal static class InstanceCommands
         };
     }
 
-    private static Command Create<T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<T>> pick)
-        where T : TaskInstance
+    private static Command Create<TKind, T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<TKind, T>> pick)
+        where TKind : ITaskKind
+        where T : TaskInstance<TKind>
     {
         var taskType = new Option<int>("--task-type") { Description = "The task type's id.", Required = true, HelpName = "id" };
         var taskQueue = new Option<int>("--task-queue") { Description = "The task queue's id.", Required = true, HelpName = "id" };
@@ -52,7 +55,7 @@ internal static class InstanceCommands
         return factory.WithAction(command, async invocation =>
         {
             var parse = invocation.Parse;
-            var draft = new TaskInstanceDraft(new TaskTypeId(parse.GetValue(taskType)), new TaskQueueId(parse.GetValue(taskQueue)))
+            var draft = new TaskInstanceDraft<TKind>(new TaskTypeId<TKind>(parse.GetValue(taskType)), new TaskQueueId(parse.GetValue(taskQueue)))
             {
                 Name = Inputs.Nullable(parse.GetValue(name)),
                 Arguments = parse.GetValue(arguments) is string json ? Inputs.Object("--arguments", json) : Json.EmptyObject,
@@ -69,8 +72,9 @@ internal static class InstanceCommands
         });
     }
 
-    private static Command Clone<T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<T>> pick)
-        where T : TaskInstance
+    private static Command Clone<TKind, T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<TKind, T>> pick)
+        where TKind : ITaskKind
+        where T : TaskInstance<TKind>
     {
         var uuids = Uuids("The instances to copy.");
         var waitOptions = new WaitOptionSet(withWaitFlag: true);
@@ -94,8 +98,9 @@ internal static class InstanceCommands
         });
     }
 
-    private static Command Terminate<T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<T>> pick)
-        where T : TaskInstance
+    private static Command Terminate<TKind, T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<TKind, T>> pick)
+        where TKind : ITaskKind
+        where T : TaskInstance<TKind>
     {
         var uuids = Uuids("The instances to terminate.");
         var command = new Command("terminate", $"Terminate {view.Noun}s; each is shown as it was when asked.") { uuids };
@@ -110,8 +115,9 @@ internal static class InstanceCommands
         });
     }
 
-    private static Command Wait<T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<T>> pick)
-        where T : TaskInstance
+    private static Command Wait<TKind, T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<TKind, T>> pick)
+        where TKind : ITaskKind
+        where T : TaskInstance<TKind>
     {
         var uuids = Uuids("The instances to wait for.");
         var waitOptions = new WaitOptionSet(withWaitFlag: false);
@@ -130,8 +136,9 @@ internal static class InstanceCommands
     /// table mode, one line per state change on standard error otherwise; then prints them and
     /// fails when any did not succeed.
     /// </summary>
-    private static async Task<int> WaitFor<T>(Invocation invocation, ResourceView<T> view, TaskInstancesClient<T> client, IReadOnlyList<InstanceUuid> uuids, WaitRequest request)
-        where T : TaskInstance
+    private static async Task<int> WaitFor<TKind, T>(Invocation invocation, ResourceView<T> view, TaskInstancesClient<TKind, T> client, IReadOnlyList<InstanceUuid> uuids, WaitRequest request)
+        where TKind : ITaskKind
+        where T : TaskInstance<TKind>
     {
         var options = WaitOptions.BackingOffTo(
             request.RefreshPeriod ?? invocation.Settings.WaitRefreshPeriod,
@@ -204,8 +211,9 @@ internal static class InstanceCommands
     }
 
     /// <summary>Splits a batch's results: the successes in order, and the exit code of the first failure (each failure on standard error).</summary>
-    private static async Task<(List<T> Succeeded, int ExitCode)> Collect<T>(Invocation invocation, TaskInstancesClient<T> client, IReadOnlyList<InstanceUuid> keys, LanguageExt.Seq<LanguageExt.Fin<T>> results)
-        where T : TaskInstance
+    private static async Task<(List<T> Succeeded, int ExitCode)> Collect<TKind, T>(Invocation invocation, TaskInstancesClient<TKind, T> client, IReadOnlyList<InstanceUuid> keys, LanguageExt.Seq<LanguageExt.Fin<T>> results)
+        where TKind : ITaskKind
+        where T : TaskInstance<TKind>
     {
         var succeeded = new List<T>();
         var exitCode = ExitCodes.Success;

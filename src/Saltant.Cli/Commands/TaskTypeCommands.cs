@@ -13,10 +13,10 @@ internal static class TaskTypeCommands
     {
         var command = new Command("container-task-types", "Container task types: list, get, create, put.")
         {
-            factory.List<ContainerTaskType, ContainerTaskType>(Views.ContainerTaskType, (client, filters, ct) => client.ContainerTaskTypes.Stream(filters, ct)),
+            factory.List<ContainerTaskType, TaskType<Container>>(Views.ContainerTaskType, (client, filters, ct) => client.ContainerTaskTypes.Stream(filters, ct)),
             factory.Get(Views.ContainerTaskType, "id", (invocation, key) =>
             {
-                var id = new TaskTypeId(Inputs.Id("task type", key));
+                var id = new TaskTypeId<Domain.Container>(Inputs.Id("task type", key));
                 return invocation.Client.ContainerTaskTypes.GetAsync(id, invocation.CancellationToken);
             }),
         };
@@ -38,7 +38,7 @@ internal static class TaskTypeCommands
             command.Add(factory.Write(sub, Views.ContainerTaskType, invocation =>
             {
                 var parse = invocation.Parse;
-                var id = key is null ? (TaskTypeId?)null : new TaskTypeId(Inputs.Id("task type", parse.GetValue(key)!));
+                var id = key is null ? (TaskTypeId<Domain.Container>?)null : new TaskTypeId<Domain.Container>(Inputs.Id("task type", parse.GetValue(key)!));
                 var draft = common.Apply(parse, new ContainerTaskTypeDraft(
                     parse.GetValue(common.Name)!,
                     parse.GetValue(common.Command)!,
@@ -48,7 +48,7 @@ internal static class TaskTypeCommands
                     LogsPath = Inputs.Nullable(parse.GetValue(logs)),
                     ResultsPath = Inputs.Nullable(parse.GetValue(results)),
                 });
-                return id is TaskTypeId existing
+                return id is { } existing
                     ? invocation.Client.ContainerTaskTypes.PutAsync(existing, draft, invocation.CancellationToken)
                     : invocation.Client.ContainerTaskTypes.CreateAsync(draft, invocation.CancellationToken);
             }));
@@ -63,10 +63,10 @@ internal static class TaskTypeCommands
     {
         var command = new Command("executable-task-types", "Executable task types: list, get, create, put.")
         {
-            factory.List<ExecutableTaskType, ExecutableTaskType>(Views.ExecutableTaskType, (client, filters, ct) => client.ExecutableTaskTypes.Stream(filters, ct)),
+            factory.List<ExecutableTaskType, TaskType<Executable>>(Views.ExecutableTaskType, (client, filters, ct) => client.ExecutableTaskTypes.Stream(filters, ct)),
             factory.Get(Views.ExecutableTaskType, "id", (invocation, key) =>
             {
-                var id = new TaskTypeId(Inputs.Id("task type", key));
+                var id = new TaskTypeId<Domain.Executable>(Inputs.Id("task type", key));
                 return invocation.Client.ExecutableTaskTypes.GetAsync(id, invocation.CancellationToken);
             }),
         };
@@ -81,12 +81,12 @@ internal static class TaskTypeCommands
             command.Add(factory.Write(sub, Views.ExecutableTaskType, invocation =>
             {
                 var parse = invocation.Parse;
-                var id = key is null ? (TaskTypeId?)null : new TaskTypeId(Inputs.Id("task type", parse.GetValue(key)!));
+                var id = key is null ? (TaskTypeId<Domain.Executable>?)null : new TaskTypeId<Domain.Executable>(Inputs.Id("task type", parse.GetValue(key)!));
                 var draft = common.Apply(parse, new ExecutableTaskTypeDraft(parse.GetValue(common.Name)!, parse.GetValue(common.Command)!)
                 {
                     JsonFileOption = Inputs.Nullable(parse.GetValue(jsonFile)),
                 });
-                return id is TaskTypeId existing
+                return id is { } existing
                     ? invocation.Client.ExecutableTaskTypes.PutAsync(existing, draft, invocation.CancellationToken)
                     : invocation.Client.ExecutableTaskTypes.CreateAsync(draft, invocation.CancellationToken);
             }));

@@ -34,8 +34,8 @@ internal static class TaskWhitelistCommands
         public TaskWhitelistDraft Draft(ParseResult parse) => new(parse.GetValue(name)!)
         {
             Description = CommandFactory.Or(parse, description, "")!,
-            WhitelistedContainerTaskTypes = TypeIds(container.Name, parse.GetValue(container)),
-            WhitelistedExecutableTaskTypes = TypeIds(executable.Name, parse.GetValue(executable)),
+            WhitelistedContainerTaskTypes = TypeIds<Container>(container.Name, parse.GetValue(container)),
+            WhitelistedExecutableTaskTypes = TypeIds<Executable>(executable.Name, parse.GetValue(executable)),
         };
 
         public TaskWhitelistPatch Patch(ParseResult parse)
@@ -44,12 +44,14 @@ internal static class TaskWhitelistCommands
             {
                 Name = CommandFactory.Maybe(parse, name),
                 Description = CommandFactory.Maybe(parse, description),
-                WhitelistedContainerTaskTypes = CommandFactory.Maybe(parse, container).Map(v => TypeIds(container.Name, v)),
-                WhitelistedExecutableTaskTypes = CommandFactory.Maybe(parse, executable).Map(v => TypeIds(executable.Name, v)),
+                WhitelistedContainerTaskTypes = CommandFactory.Maybe(parse, container).Map(v => TypeIds<Container>(container.Name, v)),
+                WhitelistedExecutableTaskTypes = CommandFactory.Maybe(parse, executable).Map(v => TypeIds<Executable>(executable.Name, v)),
             };
             return PatchableResourceCommands.NotEmpty(patch, patch.ToJson());
         }
 
-        private static LanguageExt.Seq<TaskTypeId> TypeIds(string option, string[]? values) => Inputs.Ids(option, values ?? []).Map(i => new TaskTypeId(i));
+        private static LanguageExt.Seq<TaskTypeId<TKind>> TypeIds<TKind>(string option, string[]? values)
+            where TKind : ITaskKind =>
+            Inputs.Ids(option, values ?? []).Map(i => new TaskTypeId<TKind>(i));
     }
 }

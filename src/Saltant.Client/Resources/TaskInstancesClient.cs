@@ -8,44 +8,43 @@ namespace Saltant.Client;
 /// <summary>
 /// Task instances of one kind (<c>containertaskinstances/</c> or <c>executabletaskinstances/</c>):
 /// list (newest first), read, launch, clone, terminate, and wait until finished; each singly or
-/// in bounded-concurrency batches.
+/// in bounded-concurrency batches. Drafts and filters are of this kind only: a draft made from a
+/// container type's id cannot be launched here as an executable instance.
 /// </summary>
+/// <typeparam name="TKind"><see cref="Container"/> or <see cref="Executable"/>.</typeparam>
 /// <typeparam name="T">The instance type of this kind.</typeparam>
-public sealed class TaskInstancesClient<T> : ResourceClient<T, InstanceUuid, TaskInstance>
-    where T : TaskInstance
+public sealed class TaskInstancesClient<TKind, T> : ResourceClient<T, InstanceUuid, TaskInstance<TKind>>
+    where TKind : ITaskKind
+    where T : TaskInstance<TKind>
 {
-    private readonly TaskKind kind;
     private readonly TimeProvider clock;
 
-    internal TaskInstancesClient(SaltantConnection connection, Settings settings, TaskKind kind, Decoder<T> record, Decoder<Page<T>> page, TimeProvider clock)
-        : base(connection, settings, new ResourceRoutes<T, InstanceUuid, TaskInstance>(
-            (filters, p, size) => TaskInstanceRequests.List(kind, filters, p, size),
-            uuid => TaskInstanceRequests.Get(kind, uuid),
+    internal TaskInstancesClient(SaltantConnection connection, Settings settings, Decoder<T> record, Decoder<Page<T>> page, TimeProvider clock)
+        : base(connection, settings, new ResourceRoutes<T, InstanceUuid, TaskInstance<TKind>>(
+            TaskInstanceRequests.List,
+            uuid => TaskInstanceRequests.Get<TKind>(uuid),
             i => i.Uuid,
             _ => FinFail<ApiRequest>(new InvalidRequestInput("name", "instance names are not unique; filter the list by name instead")),
-            kind == TaskKind.Container ? "container task instance" : "executable task instance",
+            TKind.Kind == TaskKind.Container ? "container task instance" : "executable task instance",
             record,
-            page))
-    {
-        this.kind = kind;
+            page)) =>
         this.clock = clock;
-    }
 
     /// <summary>The wait used when none is given: back off from 100 ms to the settings' refresh period, no overall limit.</summary>
     public WaitOptions DefaultWait => WaitOptions.BackingOffTo(Settings.WaitRefreshPeriod);
 
     /// <summary>Launches an instance. The answer says <c>created</c> although the server has already queued it. Sent once, never retried.</summary>
     /// <param name="draft">Task type, queue, arguments and name.</param>
-    public Aff<SaltantRuntime, T> Create(TaskInstanceDraft draft) => Calls.Given(draft, nameof(draft), d => Send(TaskInstanceRequests.Create(kind, d)));
+    public Aff<SaltantRuntime, T> Create(TaskInstanceDraft<TKind> draft) => Calls.Given(draft, nameof(draft), d => Send(TaskInstanceRequests.Create(d)));
 
     /// <summary>Launches many instances with bounded concurrency: one result per draft, in order, failures included.</summary>
     /// <param name="drafts">The instances to launch.</param>
-    public Aff<SaltantRuntime, Seq<Fin<T>>> CreateMany(IEnumerable<TaskInstanceDraft> drafts) =>
+    public Aff<SaltantRuntime, Seq<Fin<T>>> CreateMany(IEnumerable<TaskInstanceDraft<TKind>> drafts) =>
         Calls.Given(drafts, nameof(drafts), d => Calls.Batch(d, Create, Settings.BatchConcurrency));
 
     /// <summary>Launches a copy of an instance (same type, queue, arguments and name). Sent once, never retried.</summary>
     /// <param name="uuid">The instance to copy.</param>
-    public Aff<SaltantRuntime, T> Clone(InstanceUuid uuid) => Send(TaskInstanceRequests.Clone(kind, uuid));
+    public Aff<SaltantRuntime, T> Clone(InstanceUuid uuid) => Send(TaskInstanceRequests.Clone<TKind>(uuid));
 
     /// <summary>Launches a copy of an instance in hand.</summary>
     /// <param name="instance">The instance to copy.</param>
@@ -61,7 +60,7 @@ public sealed class TaskInstancesClient<T> : ResourceClient<T, InstanceUuid, Tas
     /// state becomes <c>terminated</c> shortly after if it was published or running.
     /// </summary>
     /// <param name="uuid">The instance.</param>
-    public Aff<SaltantRuntime, T> Terminate(InstanceUuid uuid) => Send(TaskInstanceRequests.Terminate(kind, uuid));
+    public Aff<SaltantRuntime, T> Terminate(InstanceUuid uuid) => Send(TaskInstanceRequests.Terminate<TKind>(uuid));
 
     /// <summary>Terminates an instance in hand.</summary>
     /// <param name="instance">The instance.</param>
@@ -118,12 +117,12 @@ public sealed class TaskInstancesClient<T> : ResourceClient<T, InstanceUuid, Tas
     /// <summary>Task form of <see cref="Create"/>.</summary>
     /// <param name="draft">The instance to launch.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Fin<T>> CreateAsync(TaskInstanceDraft draft, CancellationToken cancellationToken = default) => Create(draft).RunAsync(cancellationToken);
+    public Task<Fin<T>> CreateAsync(TaskInstanceDraft<TKind> draft, CancellationToken cancellationToken = default) => Create(draft).RunAsync(cancellationToken);
 
     /// <summary>Task form of <see cref="CreateMany"/>.</summary>
     /// <param name="drafts">The instances to launch.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
-    public Task<Fin<Seq<Fin<T>>>> CreateManyAsync(IEnumerable<TaskInstanceDraft> drafts, CancellationToken cancellationToken = default) => CreateMany(drafts).RunAsync(cancellationToken);
+    public Task<Fin<Seq<Fin<T>>>> CreateManyAsync(IEnumerable<TaskInstanceDraft<TKind>> drafts, CancellationToken cancellationToken = default) => CreateMany(drafts).RunAsync(cancellationToken);
 
     /// <summary>Task form of <see cref="Clone(InstanceUuid)"/>.</summary>
     /// <param name="uuid">The instance to copy.</param>

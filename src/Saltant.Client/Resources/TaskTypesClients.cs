@@ -4,17 +4,17 @@ using Saltant.Http;
 namespace Saltant.Client;
 
 /// <summary>Container task types (<c>containertasktypes/</c>): list, read, find by name, create and replace (PUT; the server has no PATCH).</summary>
-public sealed class ContainerTaskTypesClient : WritableResourceClient<ContainerTaskType, TaskTypeId, ContainerTaskTypeDraft>
+public sealed class ContainerTaskTypesClient : WritableResourceClient<ContainerTaskType, TaskTypeId<Container>, TaskType<Container>, ContainerTaskTypeDraft>
 {
     internal ContainerTaskTypesClient(SaltantConnection connection, Settings settings)
         : base(
             connection,
             settings,
-            new ResourceRoutes<ContainerTaskType, TaskTypeId, ContainerTaskType>(
-                TaskTypeRequests.ListContainer,
-                id => TaskTypeRequests.Get(TaskKind.Container, id),
+            new ResourceRoutes<ContainerTaskType, TaskTypeId<Container>, TaskType<Container>>(
+                TaskTypeRequests.List,
+                id => TaskTypeRequests.Get(id),
                 t => t.Id,
-                name => TaskTypeRequests.ByName(TaskKind.Container, name),
+                TaskTypeRequests.ByName<Container>,
                 "container task type",
                 Decoders.ContainerTaskType,
                 Decoders.ContainerTaskTypePage),
@@ -26,17 +26,17 @@ public sealed class ContainerTaskTypesClient : WritableResourceClient<ContainerT
 }
 
 /// <summary>Executable task types (<c>executabletasktypes/</c>): list, read, find by name, create and replace (PUT; the server has no PATCH).</summary>
-public sealed class ExecutableTaskTypesClient : WritableResourceClient<ExecutableTaskType, TaskTypeId, ExecutableTaskTypeDraft>
+public sealed class ExecutableTaskTypesClient : WritableResourceClient<ExecutableTaskType, TaskTypeId<Executable>, TaskType<Executable>, ExecutableTaskTypeDraft>
 {
     internal ExecutableTaskTypesClient(SaltantConnection connection, Settings settings)
         : base(
             connection,
             settings,
-            new ResourceRoutes<ExecutableTaskType, TaskTypeId, ExecutableTaskType>(
-                TaskTypeRequests.ListExecutable,
-                id => TaskTypeRequests.Get(TaskKind.Executable, id),
+            new ResourceRoutes<ExecutableTaskType, TaskTypeId<Executable>, TaskType<Executable>>(
+                TaskTypeRequests.List,
+                id => TaskTypeRequests.Get(id),
                 t => t.Id,
-                name => TaskTypeRequests.ByName(TaskKind.Executable, name),
+                TaskTypeRequests.ByName<Executable>,
                 "executable task type",
                 Decoders.ExecutableTaskType,
                 Decoders.ExecutableTaskTypePage),

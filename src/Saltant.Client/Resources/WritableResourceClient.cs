@@ -7,8 +7,9 @@ namespace Saltant.Client;
 /// <summary>A named resource that can be created and replaced (PUT): task types, queues, whitelists.</summary>
 /// <typeparam name="TRecord">The record served.</typeparam>
 /// <typeparam name="TKey">Its id.</typeparam>
+/// <typeparam name="TFilter">The type its filters are typed on: the record, or for task types the kind's <see cref="TaskType{TKind}"/>.</typeparam>
 /// <typeparam name="TDraft">The full set of writable fields.</typeparam>
-public abstract class WritableResourceClient<TRecord, TKey, TDraft> : NamedResourceClient<TRecord, TKey, TRecord>
+public abstract class WritableResourceClient<TRecord, TKey, TFilter, TDraft> : NamedResourceClient<TRecord, TKey, TFilter>
 {
     private readonly Func<TDraft, ApiRequest> create;
     private readonly Func<TKey, TDraft, ApiRequest> put;
@@ -18,7 +19,7 @@ public abstract class WritableResourceClient<TRecord, TKey, TDraft> : NamedResou
     private protected WritableResourceClient(
         SaltantConnection connection,
         Settings settings,
-        ResourceRoutes<TRecord, TKey, TRecord> routes,
+        ResourceRoutes<TRecord, TKey, TFilter> routes,
         Func<TDraft, ApiRequest> create,
         Func<TKey, TDraft, ApiRequest> put,
         Func<TRecord, TDraft> draftOf)
@@ -75,7 +76,7 @@ public abstract class WritableResourceClient<TRecord, TKey, TDraft> : NamedResou
 /// <typeparam name="TKey">Its id.</typeparam>
 /// <typeparam name="TDraft">The full set of writable fields.</typeparam>
 /// <typeparam name="TPatch">The fields to change, each optional.</typeparam>
-public abstract class PatchableResourceClient<TRecord, TKey, TDraft, TPatch> : WritableResourceClient<TRecord, TKey, TDraft>
+public abstract class PatchableResourceClient<TRecord, TKey, TDraft, TPatch> : WritableResourceClient<TRecord, TKey, TRecord, TDraft>
 {
     private readonly Func<TKey, TPatch, ApiRequest> patch;
 

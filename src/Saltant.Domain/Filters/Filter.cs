@@ -5,7 +5,7 @@ namespace Saltant.Domain;
 /// <summary>
 /// One query parameter of a list request, e.g. <c>name__contains=queue</c>, usable only on the list
 /// of <typeparamref name="T"/>: a queue filter cannot be passed to the instance list. Typed filters
-/// come from the field classes (<see cref="TaskQueueFilters"/>, <see cref="TaskInstanceFilters"/>, …);
+/// come from the field classes (<see cref="TaskQueueFilters"/>, <see cref="TaskInstanceFilters{TKind}"/>, …);
 /// <see cref="Raw"/> is the escape hatch for lookups they do not cover.
 /// </summary>
 /// <typeparam name="T">The resource whose list this filter narrows (a phantom type: it is never stored).</typeparam>

@@ -17,11 +17,14 @@ public readonly record struct TaskWhitelistId(int Value)
 }
 
 /// <summary>
-/// The integer id of a task type. Container and executable task types are numbered separately
-/// by the server, so the id is meaningful only together with a <see cref="TaskKind"/>.
+/// The integer id of a task type of one kind. Container and executable task types are numbered
+/// separately by the server, so the kind is part of the id's type: a
+/// <c>TaskTypeId&lt;Container&gt;</c> cannot be passed where an executable type's id is wanted.
 /// </summary>
+/// <typeparam name="TKind"><see cref="Container"/> or <see cref="Executable"/>.</typeparam>
 /// <param name="Value">The server's primary key.</param>
-public readonly record struct TaskTypeId(int Value)
+public readonly record struct TaskTypeId<TKind>(int Value)
+    where TKind : ITaskKind
 {
     /// <inheritdoc />
     public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);

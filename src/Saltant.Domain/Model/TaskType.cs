@@ -2,8 +2,11 @@ using LanguageExt;
 
 namespace Saltant.Domain;
 
-/// <summary>What container and executable task types share: a named command with its required arguments.</summary>
-/// <param name="Id">The type's id (numbered per kind).</param>
+/// <summary>
+/// What container and executable task types share: a named command with its required arguments.
+/// The id is not here: ids are numbered per kind, so it lives on <see cref="TaskType{TKind}"/>
+/// where its type says which kind it numbers.
+/// </summary>
 /// <param name="User">Its owner.</param>
 /// <param name="Name">Its unique name.</param>
 /// <param name="Description">Its description (may be empty).</param>
@@ -13,7 +16,6 @@ namespace Saltant.Domain;
 /// <param name="RequiredArguments">Names of the arguments every instance must have.</param>
 /// <param name="RequiredArgumentsDefaultValues">Defaults filled in for required arguments an instance omits.</param>
 public abstract record TaskType(
-    TaskTypeId Id,
     Username User,
     string Name,
     string Description,
@@ -25,6 +27,37 @@ public abstract record TaskType(
 {
     /// <summary>Which kind of task this type describes.</summary>
     public abstract TaskKind Kind { get; }
+}
+
+/// <summary>
+/// A task type of one kind, with its id of that kind; the type that kind-generic code (and the
+/// filters of a kind's task type list, <see cref="TaskTypeFilters{TKind}"/>) is written against.
+/// </summary>
+/// <typeparam name="TKind"><see cref="Container"/> or <see cref="Executable"/>.</typeparam>
+/// <param name="Id">The type's id (numbered per kind).</param>
+/// <param name="User">Its owner.</param>
+/// <param name="Name">Its unique name.</param>
+/// <param name="Description">Its description (may be empty).</param>
+/// <param name="DatetimeCreated">When it was created.</param>
+/// <param name="CommandToRun">The command a worker runs.</param>
+/// <param name="EnvironmentVariables">Names of host environment variables passed to the task.</param>
+/// <param name="RequiredArguments">Names of the arguments every instance must have.</param>
+/// <param name="RequiredArgumentsDefaultValues">Defaults filled in for required arguments an instance omits.</param>
+public abstract record TaskType<TKind>(
+    TaskTypeId<TKind> Id,
+    Username User,
+    string Name,
+    string Description,
+    DateTimeOffset DatetimeCreated,
+    string CommandToRun,
+    Seq<string> EnvironmentVariables,
+    Seq<string> RequiredArguments,
+    Json.JObject RequiredArgumentsDefaultValues)
+    : TaskType(User, Name, Description, DatetimeCreated, CommandToRun, EnvironmentVariables, RequiredArguments, RequiredArgumentsDefaultValues)
+    where TKind : ITaskKind
+{
+    /// <inheritdoc />
+    public sealed override TaskKind Kind => TKind.Kind;
 }
 
 /// <summary>A task type whose command runs in a Docker or Singularity container.</summary>
@@ -42,7 +75,7 @@ public abstract record TaskType(
 /// <param name="ContainerImage">The image, e.g. <c>docker://busybox:latest</c>.</param>
 /// <param name="ContainerType">Docker or Singularity.</param>
 public sealed record ContainerTaskType(
-    TaskTypeId Id,
+    TaskTypeId<Container> Id,
     Username User,
     string Name,
     string Description,
@@ -55,11 +88,7 @@ public sealed record ContainerTaskType(
     string? ResultsPath,
     string ContainerImage,
     ContainerType ContainerType)
-    : TaskType(Id, User, Name, Description, DatetimeCreated, CommandToRun, EnvironmentVariables, RequiredArguments, RequiredArgumentsDefaultValues)
-{
-    /// <inheritdoc />
-    public override TaskKind Kind => TaskKind.Container;
-}
+    : TaskType<Container>(Id, User, Name, Description, DatetimeCreated, CommandToRun, EnvironmentVariables, RequiredArguments, RequiredArgumentsDefaultValues);
 
 /// <summary>A task type whose command runs directly on the worker host.</summary>
 /// <param name="Id">The type's id.</param>
@@ -73,7 +102,7 @@ public sealed record ContainerTaskType(
 /// <param name="RequiredArgumentsDefaultValues">Defaults for required arguments.</param>
 /// <param name="JsonFileOption">The option that passes the arguments as a JSON file path, or null to pass them inline.</param>
 public sealed record ExecutableTaskType(
-    TaskTypeId Id,
+    TaskTypeId<Executable> Id,
     Username User,
     string Name,
     string Description,
@@ -83,8 +112,4 @@ public sealed record ExecutableTaskType(
     Seq<string> RequiredArguments,
     Json.JObject RequiredArgumentsDefaultValues,
     string? JsonFileOption)
-    : TaskType(Id, User, Name, Description, DatetimeCreated, CommandToRun, EnvironmentVariables, RequiredArguments, RequiredArgumentsDefaultValues)
-{
-    /// <inheritdoc />
-    public override TaskKind Kind => TaskKind.Executable;
-}
+    : TaskType<Executable>(Id, User, Name, Description, DatetimeCreated, CommandToRun, EnvironmentVariables, RequiredArguments, RequiredArgumentsDefaultValues);

@@ -14,5 +14,5 @@ public sealed record TaskWhitelist(
     Username User,
     string Name,
     string Description,
-    Seq<TaskTypeId> WhitelistedContainerTaskTypes,
-    Seq<TaskTypeId> WhitelistedExecutableTaskTypes);
+    Seq<TaskTypeId<Container>> WhitelistedContainerTaskTypes,
+    Seq<TaskTypeId<Executable>> WhitelistedExecutableTaskTypes);

@@ -6,38 +6,35 @@ namespace Saltant.Domain;
 /// <summary>
 /// Requests of <c>containertasktypes/</c> and <c>executabletasktypes/</c>: GET, POST and PUT (no
 /// PATCH). Writes take a kind-specific draft, so a container type's fields can only go to the
-/// container route; lists take filters typed by kind.
+/// container route; reads and lists take the kind as a type argument (<see cref="Container"/> or
+/// <see cref="Executable"/>), inferred from the id or the filters where there are some.
 /// </summary>
 public static class TaskTypeRequests
 {
-    /// <summary><c>GET containertasktypes/?filters&amp;page&amp;page_size</c>, ordered by id.</summary>
-    /// <param name="filters">Filters, from <see cref="TaskTypeFilters{T}"/>, <see cref="ContainerTaskTypeFilters"/> or <see cref="Filter{T}.Raw"/>.</param>
+    /// <summary><c>GET {kind}tasktypes/?filters&amp;page&amp;page_size</c>, ordered by id.</summary>
+    /// <typeparam name="TKind">Which kind of task type.</typeparam>
+    /// <param name="filters">Filters, from <see cref="TaskTypeFilters{TKind}"/>, <see cref="ContainerTaskTypeFilters"/> or <see cref="Filter{T}.Raw"/>.</param>
     /// <param name="page">The page, from 1.</param>
     /// <param name="pageSize">Records per page, from 1 (the server's default is 100).</param>
     /// <returns>The request, or <see cref="InvalidRequestInput"/> for a filter with a problem or a page or size below 1.</returns>
-    public static Fin<ApiRequest> ListContainer(Seq<Filter<ContainerTaskType>> filters = default, Option<int> page = default, Option<int> pageSize = default) =>
-        RequestShapes.List(TaskKind.Container.TypesRoute(), filters, page, pageSize);
-
-    /// <summary><c>GET executabletasktypes/?filters&amp;page&amp;page_size</c>, ordered by id.</summary>
-    /// <param name="filters">Filters, from <see cref="TaskTypeFilters{T}"/> or <see cref="Filter{T}.Raw"/>.</param>
-    /// <param name="page">The page, from 1.</param>
-    /// <param name="pageSize">Records per page, from 1 (the server's default is 100).</param>
-    /// <returns>The request, or <see cref="InvalidRequestInput"/> for a filter with a problem or a page or size below 1.</returns>
-    public static Fin<ApiRequest> ListExecutable(Seq<Filter<ExecutableTaskType>> filters = default, Option<int> page = default, Option<int> pageSize = default) =>
-        RequestShapes.List(TaskKind.Executable.TypesRoute(), filters, page, pageSize);
+    public static Fin<ApiRequest> List<TKind>(Seq<Filter<TaskType<TKind>>> filters = default, Option<int> page = default, Option<int> pageSize = default)
+        where TKind : ITaskKind =>
+        RequestShapes.List(TKind.Kind.TypesRoute(), filters, page, pageSize);
 
     /// <summary><c>GET {kind}tasktypes/?name=…</c>: the list holding the type with exactly this name, if any.</summary>
-    /// <param name="kind">Which kind of task type.</param>
+    /// <typeparam name="TKind">Which kind of task type.</typeparam>
     /// <param name="name">The name.</param>
     /// <returns>The request, or <see cref="InvalidRequestInput"/> for a name the server's filter cannot match exactly.</returns>
-    public static Fin<ApiRequest> ByName(TaskKind kind, string name) => kind == TaskKind.Container
-        ? ListContainer(Seq1(TaskTypeFilters<ContainerTaskType>.Name.Is(name)))
-        : ListExecutable(Seq1(TaskTypeFilters<ExecutableTaskType>.Name.Is(name)));
+    public static Fin<ApiRequest> ByName<TKind>(string name)
+        where TKind : ITaskKind =>
+        List(Seq1(TaskTypeFilters<TKind>.Name.Is(name)));
 
     /// <summary><c>GET {kind}tasktypes/{id}/</c>.</summary>
-    /// <param name="kind">Which kind of task type (ids are numbered per kind).</param>
+    /// <typeparam name="TKind">Which kind of task type: the id's (ids are numbered per kind).</typeparam>
     /// <param name="id">The task type.</param>
-    public static ApiRequest Get(TaskKind kind, TaskTypeId id) => RequestShapes.Read(Path(kind, id), Detail(kind));
+    public static ApiRequest Get<TKind>(TaskTypeId<TKind> id)
+        where TKind : ITaskKind =>
+        RequestShapes.Read(Path(id), Detail(TKind.Kind));
 
     /// <summary><c>POST containertasktypes/</c> with every field; 201, never retried.</summary>
     /// <param name="draft">The new container task type.</param>
@@ -50,19 +47,21 @@ public static class TaskTypeRequests
     /// <summary><c>PUT containertasktypes/{id}/</c> with every field.</summary>
     /// <param name="id">The container task type.</param>
     /// <param name="draft">All its new field values.</param>
-    public static ApiRequest Put(TaskTypeId id, ContainerTaskTypeDraft draft) =>
-        RequestShapes.Replace(Path(TaskKind.Container, id), Detail(TaskKind.Container), draft.ToJson());
+    public static ApiRequest Put(TaskTypeId<Container> id, ContainerTaskTypeDraft draft) =>
+        RequestShapes.Replace(Path(id), Detail(TaskKind.Container), draft.ToJson());
 
     /// <summary><c>PUT executabletasktypes/{id}/</c> with every field.</summary>
     /// <param name="id">The executable task type.</param>
     /// <param name="draft">All its new field values.</param>
-    public static ApiRequest Put(TaskTypeId id, ExecutableTaskTypeDraft draft) =>
-        RequestShapes.Replace(Path(TaskKind.Executable, id), Detail(TaskKind.Executable), draft.ToJson());
+    public static ApiRequest Put(TaskTypeId<Executable> id, ExecutableTaskTypeDraft draft) =>
+        RequestShapes.Replace(Path(id), Detail(TaskKind.Executable), draft.ToJson());
 
     private static ApiRequest Create(TaskKind kind, Json.JObject body) =>
         RequestShapes.Create(Seq1(kind.TypesRoute()), kind.TypesRoute() + "/", body);
 
-    private static Seq<string> Path(TaskKind kind, TaskTypeId id) => Seq(kind.TypesRoute(), id.ToString());
+    private static Seq<string> Path<TKind>(TaskTypeId<TKind> id)
+        where TKind : ITaskKind =>
+        Seq(TKind.Kind.TypesRoute(), id.ToString());
 
     private static string Detail(TaskKind kind) => kind.TypesRoute() + "/{id}/";
 }

@@ -10,10 +10,10 @@ public sealed record TaskWhitelistDraft(string Name)
     public string Description { get; init; } = "";
 
     /// <summary>The container task types it allows; none by default.</summary>
-    public Seq<TaskTypeId> WhitelistedContainerTaskTypes { get; init; } = Seq<TaskTypeId>.Empty;
+    public Seq<TaskTypeId<Container>> WhitelistedContainerTaskTypes { get; init; } = Seq<TaskTypeId<Container>>.Empty;
 
     /// <summary>The executable task types it allows; none by default.</summary>
-    public Seq<TaskTypeId> WhitelistedExecutableTaskTypes { get; init; } = Seq<TaskTypeId>.Empty;
+    public Seq<TaskTypeId<Executable>> WhitelistedExecutableTaskTypes { get; init; } = Seq<TaskTypeId<Executable>>.Empty;
 
     /// <summary>The JSON body: every field.</summary>
     public Json.JObject ToJson() => Json.Object(

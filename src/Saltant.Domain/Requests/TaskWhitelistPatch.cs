@@ -12,10 +12,10 @@ public sealed record TaskWhitelistPatch
     public Option<string> Description { get; init; }
 
     /// <summary>The container task types it allows, replacing the current ones.</summary>
-    public Option<Seq<TaskTypeId>> WhitelistedContainerTaskTypes { get; init; }
+    public Option<Seq<TaskTypeId<Container>>> WhitelistedContainerTaskTypes { get; init; }
 
     /// <summary>The executable task types it allows, replacing the current ones.</summary>
-    public Option<Seq<TaskTypeId>> WhitelistedExecutableTaskTypes { get; init; }
+    public Option<Seq<TaskTypeId<Executable>>> WhitelistedExecutableTaskTypes { get; init; }
 
     /// <summary>The JSON body: the fields set, and nothing else.</summary>
     public Json.JObject ToJson() => BodyFields.Present(

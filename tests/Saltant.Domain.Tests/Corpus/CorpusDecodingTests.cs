@@ -47,7 +47,7 @@ public sealed class CorpusDecodingTests
     public void An_executable_task_type_decodes_field_by_field()
     {
         var type = Decoders.ExecutableTaskType.Decode(CorpusFiles.BySeq(52).BodyBytes).IfLeft(f => throw new Xunit.Sdk.XunitException(f.ToString()));
-        Assert.Equal(new TaskTypeId(1), type.Id);
+        Assert.Equal(new TaskTypeId<Executable>(1), type.Id);
         Assert.Equal(new Username("alice"), type.User);
         Assert.Equal("echo-args", type.Name);
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 15, 15, 15, TimeSpan.Zero).AddTicks(3_860_780), type.DatetimeCreated);

@@ -57,7 +57,7 @@ public sealed class RoundTripProperties
             InstanceUuid.Parse("5ec6395e-9311-4649-b40a-9b9f06076e0a").IfNone(default(InstanceUuid)),
             new Username("alice"), "hello-1", TaskState.CreatedState,
             ServerDateTime.Parse("2026-11-27T15:15:18.161372Z").IfNone(default(DateTimeOffset)), null,
-            Json.Object(("greeting", Json.Of("hello")), ("n", Json.Of(1))), new TaskQueueId(1), new TaskTypeId(1));
+            Json.Object(("greeting", Json.Of("hello")), ("n", Json.Of(1))), new TaskQueueId(1), new TaskTypeId<Executable>(1));
         Assert.Equal(
             """{"uuid":"5ec6395e-9311-4649-b40a-9b9f06076e0a","user":"alice","name":"hello-1","state":"created","datetime_created":"2026-11-27T15:15:18.161372Z","datetime_finished":null,"arguments":{"greeting":"hello","n":1},"task_queue":1,"task_type":1}""",
             Encoders.ExecutableTaskInstance.EncodeText(instance));

@@ -64,7 +64,7 @@ public class BodyTests
             Assert.Equal(4, BodyOf(TaskWhitelistRequests.Put(new TaskWhitelistId(1), d)).Count), iter: 300);
         RequestGen.ContainerTaskTypeDraft.Sample(d =>
         {
-            var body = BodyOf(TaskTypeRequests.Put(new TaskTypeId(1), d));
+            var body = BodyOf(TaskTypeRequests.Put(new TaskTypeId<Container>(1), d));
             Assert.Equal(typeFields.Concat(["logs_path", "results_path", "container_image", "container_type"]).ToHashSet(), Keys(body));
             Assert.Equal(d.LogsPath.Match(Json.Of, () => Json.Null), body.Find("logs_path").IfNone(Json.Of("missing")));
             Assert.Equal(Json.Of(d.ContainerType.WireName()), body.Find("container_type").IfNone(Json.Null));
@@ -91,9 +91,9 @@ public class BodyTests
     [Fact]
     public void An_instance_draft_sends_its_name_only_when_given()
     {
-        RequestGen.TaskInstanceDraft.Sample(d =>
+        RequestGen.ExecutableTaskInstanceDraft.Sample(d =>
         {
-            var body = BodyOf(TaskInstanceRequests.Create(TaskKind.Executable, d));
+            var body = BodyOf(TaskInstanceRequests.Create(d));
             Assert.Equal(d.Name.IsSome, body.ContainsKey("name"));
             Assert.Equal(d.Arguments, body.Find("arguments").IfNone(Json.Null));
             Assert.Equal(Json.Of((long)d.TaskQueue.Value), body.Find("task_queue").IfNone(Json.Null));

@@ -32,11 +32,11 @@ public class FilterTests
     [Fact]
     public void Foreign_key_lookups_send_the_ids_as_the_server_parses_them()
     {
-        Gen.Select(RequestGen.TaskQueueId, RequestGen.TaskTypeId.Array[1, 6]).Sample((queue, types) =>
+        Gen.Select(RequestGen.TaskQueueId, RequestGen.ExecutableTaskTypeId.Array[1, 6]).Sample((queue, types) =>
         {
-            var exact = TaskInstanceFilters.TaskQueue.Is(queue);
+            var exact = TaskInstanceFilters<Executable>.TaskQueue.Is(queue);
             Assert.Equal(("task_queue", queue.Value.ToString(CultureInfo.InvariantCulture)), (exact.Name, exact.Value));
-            var some = TaskInstanceFilters.TaskType.In(types);
+            var some = TaskInstanceFilters<Executable>.TaskType.In(types);
             Assert.Equal("task_type__in", some.Name);
             Assert.Equal(types.Select(t => t.Value), some.Value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)));
             Assert.True(exact.Problem.IsNone && some.Problem.IsNone);
@@ -58,7 +58,7 @@ public class FilterTests
     {
         Gen.Select(RequestGen.TaskState.Array[1, 6], RequestGen.ContainerType).Sample((states, containerType) =>
         {
-            var some = TaskInstanceFilters.State.In(states);
+            var some = TaskInstanceFilters<Executable>.State.In(states);
             Assert.Equal("state__in", some.Name);
             Assert.Equal(states.Select(s => s.WireName), some.Value.Split(','));
             var exact = ContainerTaskTypeFilters.ContainerType.Is(containerType);
@@ -83,7 +83,7 @@ public class FilterTests
     {
         RequestGen.Instant.Sample(when =>
         {
-            var value = TaskInstanceFilters.DatetimeCreated.AtOrAfter(when).Value;
+            var value = TaskInstanceFilters<Executable>.DatetimeCreated.AtOrAfter(when).Value;
             Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$", value);
             var back = DateTimeOffset.ParseExact(value, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
             Assert.Equal(when.UtcTicks / 10 * 10, back.UtcTicks);
@@ -93,7 +93,7 @@ public class FilterTests
     [Fact]
     public void Every_date_time_lookup_has_its_suffix()
     {
-        var f = TaskInstanceFilters.DatetimeFinished;
+        var f = TaskInstanceFilters<Executable>.DatetimeFinished;
         var a = new DateTimeOffset(2026, 11, 27, 16, 11, 35, TimeSpan.FromHours(1)).AddTicks(1803414);
         var b = new DateTimeOffset(2027, 1, 2, 3, 4, 5, TimeSpan.Zero);
         Assert.Equal(("datetime_finished", "2026-11-27T15:11:35.180341Z"), (f.Is(a).Name, f.Is(a).Value));
@@ -110,12 +110,12 @@ public class FilterTests
     [Fact]
     public void Foreign_keys_booleans_and_choices_use_the_wire_forms()
     {
-        Assert.Equal(("task_type__in", "2,4"), Pair(TaskInstanceFilters.TaskType.In(new TaskTypeId(2), new TaskTypeId(4))));
-        Assert.Equal(("task_queue", "7"), Pair(TaskInstanceFilters.TaskQueue.Is(new TaskQueueId(7))));
+        Assert.Equal(("task_type__in", "2,4"), Pair(TaskInstanceFilters<Executable>.TaskType.In(new TaskTypeId<Executable>(2), new TaskTypeId<Executable>(4))));
+        Assert.Equal(("task_queue", "7"), Pair(TaskInstanceFilters<Executable>.TaskQueue.Is(new TaskQueueId(7))));
         Assert.Equal(("private", "true"), Pair(TaskQueueFilters.Private.Is(true)));
         Assert.Equal(("active", "false"), Pair(TaskQueueFilters.Active.Is(false)));
-        Assert.Equal(("state", "successful"), Pair(TaskInstanceFilters.State.Is(TaskState.SuccessfulState)));
-        Assert.Equal(("state__in", "failed,terminated"), Pair(TaskInstanceFilters.State.In(TaskState.FailedState, TaskState.TerminatedState)));
+        Assert.Equal(("state", "successful"), Pair(TaskInstanceFilters<Executable>.State.Is(TaskState.SuccessfulState)));
+        Assert.Equal(("state__in", "failed,terminated"), Pair(TaskInstanceFilters<Executable>.State.In(TaskState.FailedState, TaskState.TerminatedState)));
         Assert.Equal(("container_type__in", "docker,singularity"), Pair(ContainerTaskTypeFilters.ContainerType.In(ContainerType.Docker, ContainerType.Singularity)));
     }
 
@@ -134,8 +134,8 @@ public class FilterTests
     public void An_in_value_holding_a_comma_or_no_values_at_all_cannot_be_sent()
     {
         Assert.Equal("name__in", Refused(TaskWhitelistRequests.List(Seq1(TaskWhitelistFilters.Name.In("a", "b,c")))).Parameter);
-        Assert.Equal("task_queue__in", Refused(TaskInstanceRequests.List(TaskKind.Executable, Seq1(TaskInstanceFilters.TaskQueue.In()))).Parameter);
-        Assert.Equal("state__in", Refused(TaskInstanceRequests.List(TaskKind.Container, Seq1(TaskInstanceFilters.State.In(new TaskState.Unknown("x,y"))))).Parameter);
+        Assert.Equal("task_queue__in", Refused(TaskInstanceRequests.List(Seq1(TaskInstanceFilters<Executable>.TaskQueue.In()))).Parameter);
+        Assert.Equal("state__in", Refused(TaskInstanceRequests.List(Seq1(TaskInstanceFilters<Container>.State.In(new TaskState.Unknown("x,y"))))).Parameter);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public class FilterTests
     [Fact]
     public void By_name_is_the_list_filtered_on_the_exact_name()
     {
-        var request = Built(TaskTypeRequests.ByName(TaskKind.Container, "docker-hello"));
+        var request = Built(TaskTypeRequests.ByName<Container>("docker-hello"));
         Assert.Equal("containertasktypes/?name=docker-hello", request.RelativeUri);
         Assert.Equal("name", Refused(TaskQueueRequests.ByName("")).Parameter);
     }

@@ -65,11 +65,11 @@ public class RecordedExchangeTests
     {
         AssertSameTarget(13, Built(UserRequests.Get(new Username("bob"))));
         AssertSameTarget(257, TaskQueueRequests.Get(new TaskQueueId(1)));
-        AssertSameTarget(265, TaskTypeRequests.Get(TaskKind.Executable, new TaskTypeId(1)));
-        AssertSameTarget(269, TaskTypeRequests.Get(TaskKind.Container, new TaskTypeId(1)));
-        AssertSameTarget(277, TaskInstanceRequests.Get(TaskKind.Container, InstanceUuid.Parse("5d5ace88-0f20-4f1c-a046-004f4b1540d3").IfNone(default(InstanceUuid))));
-        AssertSameTarget(127, TaskInstanceRequests.Terminate(TaskKind.Executable, Terminated));
-        AssertSameTarget(136, TaskInstanceRequests.Clone(TaskKind.Executable, InstanceUuid.Parse("aa31c103-8323-47a2-930c-e7edf5b80cba").IfNone(default(InstanceUuid))));
+        AssertSameTarget(265, TaskTypeRequests.Get(new TaskTypeId<Executable>(1)));
+        AssertSameTarget(269, TaskTypeRequests.Get(new TaskTypeId<Container>(1)));
+        AssertSameTarget(277, TaskInstanceRequests.Get<Container>(InstanceUuid.Parse("5d5ace88-0f20-4f1c-a046-004f4b1540d3").IfNone(default(InstanceUuid))));
+        AssertSameTarget(127, TaskInstanceRequests.Terminate<Executable>(Terminated));
+        AssertSameTarget(136, TaskInstanceRequests.Clone<Executable>(InstanceUuid.Parse("aa31c103-8323-47a2-930c-e7edf5b80cba").IfNone(default(InstanceUuid))));
     }
 
     [Fact]
@@ -83,13 +83,13 @@ public class RecordedExchangeTests
         AssertSameTarget(190, Built(TaskQueueRequests.List(Seq(TaskQueueFilters.RunsDockerContainerTasks.Is(true), TaskQueueFilters.RunsSingularityContainerTasks.Is(false)))));
         AssertSameTarget(191, Built(TaskQueueRequests.List(Seq(TaskQueueFilters.Name.StartsWith("alice"), TaskQueueFilters.Private.Is(false), TaskQueueFilters.Active.Is(true)))));
         AssertSameTarget(199, Built(TaskWhitelistRequests.List(Seq1(TaskWhitelistFilters.Owner.EndsWith("ce")))));
-        AssertSameTarget(203, Built(TaskTypeRequests.ListExecutable(Seq1(TaskTypeFilters<ExecutableTaskType>.Description.Contains("JSON")))));
-        AssertSameTarget(208, Built(TaskTypeRequests.ListExecutable(Seq1(TaskTypeFilters<ExecutableTaskType>.DatetimeCreated.InYear(2026)))));
-        AssertSameTarget(226, Built(TaskTypeRequests.ListContainer(Seq1(ContainerTaskTypeFilters.ContainerType.In(ContainerType.Docker, ContainerType.Singularity)))));
-        AssertSameTarget(227, Built(TaskTypeRequests.ListContainer(Seq(TaskTypeFilters<ContainerTaskType>.Name.StartsWith("docker"), TaskTypeFilters<ContainerTaskType>.Owner.Is("alice")))));
-        AssertSameTarget(239, Built(TaskInstanceRequests.List(TaskKind.Executable, Seq1(TaskInstanceFilters.TaskType.In(new TaskTypeId(2), new TaskTypeId(4))))));
-        AssertSameTarget(250, Built(TaskInstanceRequests.List(TaskKind.Executable, Seq(TaskInstanceFilters.State.Is(TaskState.SuccessfulState), TaskInstanceFilters.Owner.Is("alice")), pageSize: 2)));
-        AssertSameTarget(254, Built(TaskInstanceRequests.List(TaskKind.Container, Seq1(TaskInstanceFilters.Owner.In("alice", "bob")))));
+        AssertSameTarget(203, Built(TaskTypeRequests.List(Seq1(TaskTypeFilters<Executable>.Description.Contains("JSON")))));
+        AssertSameTarget(208, Built(TaskTypeRequests.List(Seq1(TaskTypeFilters<Executable>.DatetimeCreated.InYear(2026)))));
+        AssertSameTarget(226, Built(TaskTypeRequests.List(Seq1(ContainerTaskTypeFilters.ContainerType.In(ContainerType.Docker, ContainerType.Singularity)))));
+        AssertSameTarget(227, Built(TaskTypeRequests.List(Seq(TaskTypeFilters<Container>.Name.StartsWith("docker"), TaskTypeFilters<Container>.Owner.Is("alice")))));
+        AssertSameTarget(239, Built(TaskInstanceRequests.List(Seq1(TaskInstanceFilters<Executable>.TaskType.In(new TaskTypeId<Executable>(2), new TaskTypeId<Executable>(4))))));
+        AssertSameTarget(250, Built(TaskInstanceRequests.List(Seq(TaskInstanceFilters<Executable>.State.Is(TaskState.SuccessfulState), TaskInstanceFilters<Executable>.Owner.Is("alice")), pageSize: 2)));
+        AssertSameTarget(254, Built(TaskInstanceRequests.List(Seq1(TaskInstanceFilters<Container>.Owner.In("alice", "bob")))));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class RecordedExchangeTests
         var e = Exchanges.Value[245];
         var from = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var to = new DateTimeOffset(2999, 12, 31, 0, 0, 0, TimeSpan.Zero);
-        var request = Built(TaskInstanceRequests.List(TaskKind.Executable, Seq1(TaskInstanceFilters.DatetimeCreated.Between(from, to))));
+        var request = Built(TaskInstanceRequests.List(Seq1(TaskInstanceFilters<Executable>.DatetimeCreated.Between(from, to))));
         var recorded = UriParsing.DecodeQuery(Text(e, "query"), plusIsSpace: true).Single();
         var sent = request.Query.Single();
         Assert.Equal(recorded.Name, sent.Name);
@@ -112,14 +112,14 @@ public class RecordedExchangeTests
     {
         AssertSameBody(295, TaskQueueRequests.Put(new TaskQueueId(1), new TaskQueueDraft("alice-queue") { Description = "put by alice", Whitelists = Seq1(new TaskWhitelistId(1)) }));
         AssertSameBody(289, TaskQueueRequests.Patch(new TaskQueueId(1), new TaskQueuePatch { Name = "bob-queue" }));
-        AssertSameBody(307, TaskWhitelistRequests.Patch(new TaskWhitelistId(1), new TaskWhitelistPatch { WhitelistedExecutableTaskTypes = Seq1(new TaskTypeId(4)) }));
+        AssertSameBody(307, TaskWhitelistRequests.Patch(new TaskWhitelistId(1), new TaskWhitelistPatch { WhitelistedExecutableTaskTypes = Seq1(new TaskTypeId<Executable>(4)) }));
         AssertSameBody(71, TaskWhitelistRequests.Create(new TaskWhitelistDraft("alice-wl")
         {
             Description = "alice's tasks",
-            WhitelistedExecutableTaskTypes = Seq(new TaskTypeId(1), new TaskTypeId(2), new TaskTypeId(3)),
-            WhitelistedContainerTaskTypes = Seq(new TaskTypeId(1), new TaskTypeId(2)),
+            WhitelistedExecutableTaskTypes = Seq(new TaskTypeId<Executable>(1), new TaskTypeId<Executable>(2), new TaskTypeId<Executable>(3)),
+            WhitelistedContainerTaskTypes = Seq(new TaskTypeId<Container>(1), new TaskTypeId<Container>(2)),
         }));
-        AssertSameBody(98, TaskInstanceRequests.Create(TaskKind.Executable, new TaskInstanceDraft(new TaskTypeId(1), new TaskQueueId(1))
+        AssertSameBody(98, TaskInstanceRequests.Create(new TaskInstanceDraft<Executable>(new TaskTypeId<Executable>(1), new TaskQueueId(1))
         {
             Name = "hello-1",
             Arguments = Json.Object(("greeting", Json.Of("hello"))),
@@ -138,7 +138,7 @@ public class RecordedExchangeTests
             RequiredArguments = Seq("greeting", "n"),
             RequiredArgumentsDefaultValues = Json.Object(("n", Json.Of(1))),
         }));
-        AssertSameRecordAfter(313, TaskTypeRequests.Put(new TaskTypeId(3), new ExecutableTaskTypeDraft("true-cmd", "true")
+        AssertSameRecordAfter(313, TaskTypeRequests.Put(new TaskTypeId<Executable>(3), new ExecutableTaskTypeDraft("true-cmd", "true")
         {
             Description = "put by alice",
             RequiredArguments = Seq1("x"),

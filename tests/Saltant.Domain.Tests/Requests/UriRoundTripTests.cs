@@ -31,14 +31,14 @@ public class UriRoundTripTests
             var byName = TaskQueueRequests.ByName(name).Match(r => r, e => throw new Xunit.Sdk.XunitException(e.Message));
             Assert.Equal([("name", name)], UriParsing.Parse(byName.RelativeUri).Query);
 
-            var listed = TaskInstanceRequests.List(TaskKind.Executable, Seq1(TaskInstanceFilters.Name.Contains(name)), page, size)
+            var listed = TaskInstanceRequests.List(Seq1(TaskInstanceFilters<Executable>.Name.Contains(name)), page, size)
                 .Match(r => r, e => throw new Xunit.Sdk.XunitException(e.Message));
             var query = UriParsing.Parse(listed.RelativeUri).Query;
             Assert.Contains(("name__contains", name), query);
             Assert.Contains(("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)), query);
             Assert.Contains(("page_size", size.ToString(System.Globalization.CultureInfo.InvariantCulture)), query);
 
-            var clone = TaskInstanceRequests.Clone(TaskKind.Container, uuid);
+            var clone = TaskInstanceRequests.Clone<Container>(uuid);
             Assert.Equal(["containertaskinstances", uuid.Value.ToString("D"), "clone"], UriParsing.Parse(clone.RelativeUri).Path);
         }, iter: 2000);
     }

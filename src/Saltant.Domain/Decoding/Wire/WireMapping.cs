@@ -37,7 +37,7 @@ internal static class WireMapping
     internal static Either<DecodeFailure, TaskWhitelist> ToDomain(TaskWhitelistWire w) =>
         new TaskWhitelist(
             new TaskWhitelistId(w.Id), new Username(w.User), w.Name, w.Description,
-            TypeIds(w.WhitelistedContainerTaskTypes), TypeIds(w.WhitelistedExecutableTaskTypes));
+            TypeIds<Container>(w.WhitelistedContainerTaskTypes), TypeIds<Executable>(w.WhitelistedExecutableTaskTypes));
 
     internal static TaskWhitelistWire ToWire(TaskWhitelist l) => new()
     {
@@ -51,7 +51,7 @@ internal static class WireMapping
 
     internal static Either<DecodeFailure, ExecutableTaskType> ToDomain(ExecutableTaskTypeWire w) =>
         SharedLists(w).Map(l => new ExecutableTaskType(
-            new TaskTypeId(w.Id), new Username(w.User), w.Name, w.Description, w.DatetimeCreated, w.CommandToRun,
+            new TaskTypeId<Executable>(w.Id), new Username(w.User), w.Name, w.Description, w.DatetimeCreated, w.CommandToRun,
             l.Environment, l.Required, w.RequiredArgumentsDefaultValues, w.JsonFileOption));
 
     internal static ExecutableTaskTypeWire ToWire(ExecutableTaskType t) => new()
@@ -70,7 +70,7 @@ internal static class WireMapping
 
     internal static Either<DecodeFailure, ContainerTaskType> ToDomain(ContainerTaskTypeWire w) =>
         SharedLists(w).Map(l => new ContainerTaskType(
-            new TaskTypeId(w.Id), new Username(w.User), w.Name, w.Description, w.DatetimeCreated, w.CommandToRun,
+            new TaskTypeId<Container>(w.Id), new Username(w.User), w.Name, w.Description, w.DatetimeCreated, w.CommandToRun,
             l.Environment, l.Required, w.RequiredArgumentsDefaultValues, w.LogsPath, w.ResultsPath, w.ContainerImage, w.ContainerType));
 
     internal static ContainerTaskTypeWire ToWire(ContainerTaskType t) => new()
@@ -93,14 +93,15 @@ internal static class WireMapping
     internal static Either<DecodeFailure, ContainerTaskInstance> ToContainerInstance(TaskInstanceWire w) =>
         new ContainerTaskInstance(
             new InstanceUuid(w.Uuid), new Username(w.User), w.Name, TaskState.Parse(w.State), w.DatetimeCreated,
-            w.DatetimeFinished, w.Arguments, new TaskQueueId(w.TaskQueue), new TaskTypeId(w.TaskType));
+            w.DatetimeFinished, w.Arguments, new TaskQueueId(w.TaskQueue), new TaskTypeId<Container>(w.TaskType));
 
     internal static Either<DecodeFailure, ExecutableTaskInstance> ToExecutableInstance(TaskInstanceWire w) =>
         new ExecutableTaskInstance(
             new InstanceUuid(w.Uuid), new Username(w.User), w.Name, TaskState.Parse(w.State), w.DatetimeCreated,
-            w.DatetimeFinished, w.Arguments, new TaskQueueId(w.TaskQueue), new TaskTypeId(w.TaskType));
+            w.DatetimeFinished, w.Arguments, new TaskQueueId(w.TaskQueue), new TaskTypeId<Executable>(w.TaskType));
 
-    internal static TaskInstanceWire ToWire(TaskInstance i) => new()
+    internal static TaskInstanceWire ToWire<TKind>(TaskInstance<TKind> i)
+        where TKind : ITaskKind => new()
     {
         Uuid = i.Uuid.Value,
         User = i.User.Value,
@@ -145,7 +146,9 @@ internal static class WireMapping
         from required in Strings(w.RequiredArguments, "$.required_arguments")
         select (environment, required);
 
-    private static Seq<TaskTypeId> TypeIds(int[] ids) => toSeq(ids.Select(id => new TaskTypeId(id)).ToArray());
+    private static Seq<TaskTypeId<TKind>> TypeIds<TKind>(int[] ids)
+        where TKind : ITaskKind =>
+        toSeq(ids.Select(id => new TaskTypeId<TKind>(id)).ToArray());
 
     // The serializer refuses a null where a member is declared non-null, but not inside an array.
     private static Either<DecodeFailure, Seq<string>> Strings(string[] items, string path)
