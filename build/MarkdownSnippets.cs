@@ -122,7 +122,6 @@ public sealed class MarkdownSnippets : Task
     /// <summary>A marked block: where it is, how it is wrapped, and its lines.</summary>
     private sealed class Block
     {
-        public string Path;
         public int MarkerLine;
         public int FirstLine; // 1-based line of the block's first code line
         public string Language; // "C#", "F#" or another info string
@@ -212,7 +211,7 @@ public sealed class MarkdownSnippets : Task
                 continue;
             }
 
-            var block = Parse(path, pendingMarker + 1, pendingSpec, language, info);
+            var block = Parse(path, pendingMarker + 1, pendingSpec, language);
             pendingMarker = -1;
             if (block == null)
             {
@@ -245,9 +244,9 @@ public sealed class MarkdownSnippets : Task
         return ok ? blocks : null;
     }
 
-    private Block Parse(string path, int line, string spec, string language, string info)
+    private Block Parse(string path, int line, string spec, string language)
     {
-        var block = new Block { Path = path, MarkerLine = line, Language = language };
+        var block = new Block { MarkerLine = line, Language = language };
         var none = NoneSpec.Match(spec);
         if (none.Success)
         {
