@@ -37,6 +37,11 @@ module Aff =
     let map (f: 'a -> 'b) (ma: SAff<'a>) : SAff<'b> =
         LanguageExt.AffExtensions.Map(ma, Func<'a, 'b>(f))
 
+    /// Lifts a LanguageExt Either whose Left is an error, such as the Either<ConfigError, Settings>
+    /// that Settings.Create returns: Right succeeds with its value, Left fails with its error.
+    let ofEither<'e, 'a when 'e :> LError> (either: LanguageExt.Either<'e, 'a>) : SAff<'a> =
+        either.Match(Func<'a, SAff<'a>>(succeed), Func<'e, SAff<'a>>(fun error -> fail (error :> LError)))
+
     /// Turns failure into a value: the effect then always succeeds, with an F# Result.
     let attempt (ma: SAff<'a>) : SAff<Result<'a, LError>> =
         LanguageExt.AffExtensions.Match(ma, Func<'a, Result<'a, LError>>(Ok), Func<LError, Result<'a, LError>>(Error))
@@ -63,6 +68,10 @@ type AffBuilder() =
     // Delay keeps the body lazy: nothing before the first let! runs until the effect does.
     member _.Delay(f: unit -> SAff<'a>) : SAff<'a> = Aff.succeed LanguageExt.Unit.Default |> Aff.bind (fun _ -> f ())
     member _.Combine(first: SAff<LanguageExt.Unit>, rest: SAff<'a>) : SAff<'a> = first |> Aff.bind (fun _ -> rest)
+    // `use! client = connect` disposes the client when the rest of the computation ends, failed or
+    // not (LanguageExt's use), just as `use` does in F#'s own builders.
+    member _.Using(resource: 'r, body: 'r -> SAff<'b>) : SAff<'b> when 'r :> IDisposable =
+        LanguageExt.Prelude.``use``(Aff.succeed resource, Func<'r, SAff<'b>>(body))
 
 /// Fin and the other LanguageExt shapes, matched the F# way.
 [<AutoOpen>]
@@ -86,3 +95,7 @@ module Patterns =
 
     /// A LanguageExt Seq as an F# list.
     let ofLSeq (items: LSeq<'a>) : 'a list = List.ofSeq items
+
+    /// A JSON object from F# pairs.
+    let jsonObject (pairs: (string * Saltant.Domain.Json) list) : Saltant.Domain.Json.JObject =
+        Saltant.Domain.Json.Object(pairs |> List.map (fun (k, v) -> struct (k, v)) |> Array.ofList)

@@ -25,10 +25,6 @@ module Setup =
     /// Waits back off from 50 ms and give up after 20 s, so a stuck run fails instead of hanging.
     let quickWait = WaitOptions.BackingOffTo(TimeSpan.FromMilliseconds 50.0, lsome (TimeSpan.FromSeconds 20.0))
 
-    /// A JSON object from F# pairs.
-    let jsonObject (pairs: (string * Json) list) : Json.JObject =
-        Json.Object(pairs |> List.map (fun (k, v) -> struct (k, v)) |> Array.ofList)
-
     /// Every result of a batch, or the batch fails with the first error.
     let allSucceeded (results: LSeq<LanguageExt.Fin<'a>>) : SAff<'a list> =
         results
