@@ -27,25 +27,23 @@ internal sealed class Attempt(RequestInfo info, long limit, TimeProvider clock)
     /// <summary>Records that the one send threw.</summary>
     internal void Failed(Exception failure) => FirstFailure = failure;
 
-    /// <summary>Reads and keeps the answer, and gives the message its body back so it reads as before.</summary>
+    /// <summary>Reads and keeps the answer (its body bounded by the client's limit).</summary>
     internal async Task KeepAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var headers = response.Content.Headers.ToList();
-        var answer = await AnswerReader.ReadAsync(response, info, limit, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        FirstAnswer = answer;
-        var kept = new ByteArrayContent(answer.Match(a => a.Body.ToArray(), _ => []));
-        foreach (var (name, values) in headers)
+        try
         {
-            if (!string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                kept.Headers.TryAddWithoutValidation(name, values);
-            }
+            FirstAnswer = await AnswerReader.ReadAsync(response, info, limit, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
-
-        response.Content = kept;
+        catch (Exception failure)
+        {
+            FirstFailure = failure;
+        }
     }
 }
 
-/// <summary>Thrown by <see cref="SendOnceHandler"/> at a resend: no retry policy handles it, so it ends the other handler's loop at once.</summary>
-internal sealed class ResendRefusedException()
-    : InvalidOperationException("A handler tried to send a saltant request a second time; the second send was refused.");
+/// <summary>
+/// Thrown by <see cref="SendOnceHandler"/> to hand an outcome back to the client past the handlers
+/// above it (the attempt holds what it was): no retry policy handles it, so none retries or waits.
+/// </summary>
+internal sealed class HandedBackException()
+    : InvalidOperationException("The saltant client handles this outcome itself: the handlers between it and the network must not retry or resend it.");

@@ -26,10 +26,10 @@ internal static class Exchange
             var answer = await AnswerReader.ReadAsync(response, info, options.MaxResponseBytes, options.Clock.GetUtcNow(), timeout.Token).ConfigureAwait(false);
             return new ExchangeOutcome(answer.Bind(a => Judge(request, info, a)), true, (int)response.StatusCode);
         }
-        catch (ResendRefusedException)
+        catch (HandedBackException)
         {
-            // Another handler in the HTTP client tried to send this attempt again; the guard refused,
-            // so it reached the server once: report that one send as if the other handler were not there.
+            // The guard innermost in the HTTP client handed the outcome back past the handlers above it
+            // (or refused a resend of a success by one of them): report the one send as if they were not there.
             return attempt switch
             {
                 { FirstAnswer: { } first } => new ExchangeOutcome(first.Bind(a => Judge(request, info, a)), true, first.Match(a => (int?)a.Status, _ => null)),

@@ -1,13 +1,14 @@
 namespace Saltant.Http;
 
 /// <summary>
-/// Makes sure every request a saltant client sends reaches the next handler at most once, whatever
-/// the handlers between the client and it do. Place it innermost in an <see cref="HttpClient"/>
-/// given to the client (just above the primary handler): a retrying handler above it, such as the
-/// standard resilience handler, would otherwise send a create twice and multiply the client's own
-/// retries of reads. A second send of one attempt is refused, and the client reports the first
-/// send's outcome exactly as it would have without that handler (and retries it itself only when
-/// that is safe). Requests that did not come from a saltant client pass unchanged.
+/// Hands every outcome of a saltant client's request but a successful answer straight back to the
+/// client, past the handlers above it, and lets no handler send one of its requests twice. Place it
+/// innermost in an <see cref="HttpClient"/> given to the client (just above the primary handler): a
+/// retrying handler above it, such as the standard resilience handler, would otherwise send a
+/// create twice, multiply the client's own retries of reads and add its own waits. The client then
+/// reports each outcome exactly as it would without those handlers, and retries only what is safe,
+/// on its own schedule. Handlers above still see every successful answer, and time out or stop
+/// requests as they do. Requests that did not come from a saltant client pass unchanged.
 /// <c>AddSaltantClient</c> puts one innermost in the HTTP client it registers.
 /// </summary>
 public sealed class SendOnceHandler : DelegatingHandler
@@ -34,26 +35,37 @@ public sealed class SendOnceHandler : DelegatingHandler
 
         if (!attempt.TryStart())
         {
-            throw new ResendRefusedException();
+            throw new HandedBackException();
         }
 
+        HttpResponseMessage response;
         try
         {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-
-            // A handler above resends only after an answer it did not like; keep such an answer (bounded),
-            // so the client can report it as it would have had the handler not been there.
-            if (!response.IsSuccessStatusCode)
-            {
-                await attempt.KeepAsync(response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return response;
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception failure)
         {
             attempt.Failed(failure);
-            throw;
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw; // cancelled from above (the caller, or a handler's timeout): theirs to see
+            }
+
+            // Retrying handlers retry exceptions like this one; they never see it.
+            throw new HandedBackException();
         }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        // The answer is kept (its body bounded) for the client, which judges and retries it itself.
+        using (response)
+        {
+            await attempt.KeepAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new HandedBackException();
     }
 }
