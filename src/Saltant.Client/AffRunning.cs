@@ -1,11 +1,13 @@
 using LanguageExt;
 using LanguageExt.Common;
 using Saltant.Domain;
-using Saltant.Http;
 
 namespace Saltant.Client;
 
-/// <summary>Runs saltant effects as tasks for callers who do not compose <c>Aff</c>.</summary>
+/// <summary>
+/// The one way from an effect to a task, for callers who do not compose <c>Aff</c>: every
+/// <c>…Async</c> method is its effect run here with <see cref="SaltantRuntime"/>.
+/// </summary>
 public static class AffRunning
 {
     /// <summary>
@@ -23,9 +25,14 @@ public static class AffRunning
             var result = await effect.Run(runtime).ConfigureAwait(false);
 
             // Aff turns a cancellation it did not expect into an exceptional error; name it properly.
-            return result.IsFail && cancellationToken.IsCancellationRequested && (Error)result is not SaltantError
+            return result.IsFail && cancellationToken.IsCancellationRequested && result.Match(_ => false, e => e is not SaltantError)
                 ? Fin<T>.Fail(new Cancelled("The operation"))
                 : result;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Only a caller-supplied delegate composed into the effect can throw out of it.
+            return cancellationToken.IsCancellationRequested ? new Cancelled("The operation") : Error.New(e);
         }
         finally
         {

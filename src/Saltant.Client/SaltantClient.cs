@@ -1,4 +1,5 @@
 using LanguageExt;
+using LanguageExt.Effects.Traits;
 using Microsoft.Extensions.Logging;
 using Saltant.Domain;
 using Saltant.Http;
@@ -8,61 +9,43 @@ namespace Saltant.Client;
 
 /// <summary>
 /// The saltant client: one object per server and identity, with a sub-client per resource. Every
-/// operation is an <c>Aff&lt;SaltantRuntime, T&gt;</c> to compose, with a <c>…Async</c> twin that
-/// returns <c>Task&lt;Fin&lt;T&gt;&gt;</c>; none of them throws. Thread-safe; share one per process.
+/// operation is an <c>Aff&lt;RT, T&gt;</c> generic in the runtime, so it composes with the caller's
+/// own effects, and has a <c>…Async</c> twin returning <c>Task&lt;Fin&lt;T&gt;&gt;</c> (the same effect run
+/// with <see cref="SaltantRuntime"/>); none of them throws. Thread-safe; share one per process, and
+/// dispose it (or make it inside <c>use</c>) when done.
 /// </summary>
-/// <example>
-/// A pipeline as one composed effect (each step runs only if the one before succeeded):
-/// <code>
-/// var pipeline =
-///     from client in SaltantClient.Connect(settings)
-///     from queue in client.TaskQueues.GetByName("greetings")
-///     from type in client.ExecutableTaskTypes.GetByName("greet")
-///     from instance in client.ExecutableTaskInstances.Create(TaskInstanceDraft.For(type.Id, queue.Id) with
-///     {
-///         Arguments = Json.Object(("greeting", Json.Of("hello"))),
-///     })
-///     from finished in client.ExecutableTaskInstances.Wait(instance)
-///     select finished;
-/// Fin&lt;ExecutableTaskInstance&gt; result = await pipeline.RunAsync(cancellationToken);
-/// </code>
-/// The same from plain C#, without composing effects:
-/// <code>
-/// using var client = SaltantClient.Create(settings);
-/// var queue = await client.TaskQueues.GetByNameAsync("greetings", cancellationToken);
-/// Console.WriteLine(queue.Match(q =&gt; q.Name, e =&gt; e.Message));
-/// </code>
-/// </example>
 public sealed class SaltantClient : IDisposable
 {
     private readonly SaltantConnection connection;
     private readonly IDisposable? credentials;
+    private readonly Api api;
 
-    private SaltantClient(Settings settings, HttpClient? http, TimeProvider clock, ILoggerFactory? loggerFactory)
+    private SaltantClient(Settings settings, SaltantClientOptions options)
     {
         Settings = settings;
-        var options = new ConnectionOptions(settings.ApiRoot, settings.Timeout, settings.RetrySchedule, settings.AllowInsecureHttp, settings.UserAgent)
+        var connectionOptions = new ConnectionOptions(settings.ApiRoot, settings.Timeout, settings.RetrySchedule, settings.AllowInsecureHttp, settings.UserAgent)
         {
             MaxRetryAfter = settings.MaxRetryAfter,
             MaxResponseBytes = settings.MaxResponseBytes,
-            Clock = clock,
+            Clock = options.Clock,
         };
         SaltantConnection? self = null;
-        var source = Credentials.For(settings.Authentication, () => self!, clock);
+        var source = Credentials.For(settings.Authentication, () => self!, options.Clock);
         credentials = source as IDisposable;
-        var logger = loggerFactory?.CreateLogger(SaltantTelemetry.ConnectionLogCategory);
-        connection = http is null ? SaltantConnection.Create(options, source, logger) : new SaltantConnection(http, false, options, source, logger);
+        var logger = options.LoggerFactory?.CreateLogger(SaltantTelemetry.ConnectionLogCategory);
+        connection = options.HttpClient is { } http
+            ? new SaltantConnection(http, false, connectionOptions, source, logger)
+            : SaltantConnection.Create(connectionOptions, source, logger);
         self = connection;
+        api = new Api(connection, settings, options.Clock);
 
-        Users = new UsersClient(connection, settings);
-        TaskQueues = new TaskQueuesClient(connection, settings);
-        TaskWhitelists = new TaskWhitelistsClient(connection, settings);
-        ContainerTaskTypes = new ContainerTaskTypesClient(connection, settings);
-        ExecutableTaskTypes = new ExecutableTaskTypesClient(connection, settings);
-        ContainerTaskInstances = new TaskInstancesClient<Container, ContainerTaskInstance>(
-            connection, settings, Decoders.ContainerTaskInstance, Decoders.ContainerTaskInstancePage, clock);
-        ExecutableTaskInstances = new TaskInstancesClient<Executable, ExecutableTaskInstance>(
-            connection, settings, Decoders.ExecutableTaskInstance, Decoders.ExecutableTaskInstancePage, clock);
+        Users = new UsersClient(api);
+        TaskQueues = new TaskQueuesClient(api);
+        TaskWhitelists = new TaskWhitelistsClient(api);
+        ContainerTaskTypes = new(api, Decoders.ContainerTaskType, Decoders.ContainerTaskTypePage, Drafts.Of);
+        ExecutableTaskTypes = new(api, Decoders.ExecutableTaskType, Decoders.ExecutableTaskTypePage, Drafts.Of);
+        ContainerTaskInstances = new(api, Decoders.ContainerTaskInstance, Decoders.ContainerTaskInstancePage);
+        ExecutableTaskInstances = new(api, Decoders.ExecutableTaskInstance, Decoders.ExecutableTaskInstancePage);
     }
 
     /// <summary>The settings this client was made with (printing them never shows a credential).</summary>
@@ -78,10 +61,10 @@ public sealed class SaltantClient : IDisposable
     public TaskWhitelistsClient TaskWhitelists { get; }
 
     /// <summary>Container task types.</summary>
-    public ContainerTaskTypesClient ContainerTaskTypes { get; }
+    public TaskTypesClient<Container, ContainerTaskType, ContainerTaskTypeDraft> ContainerTaskTypes { get; }
 
     /// <summary>Executable task types.</summary>
-    public ExecutableTaskTypesClient ExecutableTaskTypes { get; }
+    public TaskTypesClient<Executable, ExecutableTaskType, ExecutableTaskTypeDraft> ExecutableTaskTypes { get; }
 
     /// <summary>Container task instances.</summary>
     public TaskInstancesClient<Container, ContainerTaskInstance> ContainerTaskInstances { get; }
@@ -89,108 +72,108 @@ public sealed class SaltantClient : IDisposable
     /// <summary>Executable task instances.</summary>
     public TaskInstancesClient<Executable, ExecutableTaskInstance> ExecutableTaskInstances { get; }
 
-    /// <summary>
-    /// Makes a client without contacting the server. Pass an <see cref="HttpClient"/> to share one
-    /// (e.g. from <c>IHttpClientFactory</c>); otherwise the client owns a pooled one that never
-    /// follows redirects.
-    /// </summary>
+    /// <summary>Makes a client without contacting the server.</summary>
     /// <param name="settings">Validated settings.</param>
-    /// <param name="http">An HTTP client to send with, or null.</param>
-    /// <param name="clock">The clock for JWT refreshes and waits; the system clock when null.</param>
-    /// <param name="loggerFactory">
-    /// Where exchanges, retries and failures are logged (category <see cref="SaltantTelemetry.ConnectionLogCategory"/>);
-    /// nothing is logged when null. Credentials, passwords and bodies are never logged.
-    /// </param>
-    public static SaltantClient Create(Settings settings, HttpClient? http = null, TimeProvider? clock = null, ILoggerFactory? loggerFactory = null) =>
-        new(settings, http, clock ?? TimeProvider.System, loggerFactory);
+    /// <param name="options">The HTTP client, clock and logging to use; <see cref="SaltantClientOptions.Default"/> when null.</param>
+    public static SaltantClient Create(Settings settings, SaltantClientOptions? options = null) =>
+        new(settings, options ?? SaltantClientOptions.Default);
 
     /// <summary>
     /// Makes a client and, when <see cref="Settings.CheckAuthentication"/> is set (the default),
-    /// checks the credentials with one read so bad ones fail here with <see cref="AuthenticationFailed"/>.
+    /// checks the credentials with one read, so bad ones fail here with <see cref="AuthenticationFailed"/>
+    /// (and the client is disposed). Compose its use with <c>use</c> to dispose it after.
     /// </summary>
+    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="settings">Validated settings.</param>
-    /// <param name="http">An HTTP client to send with, or null.</param>
-    /// <param name="clock">The clock for JWT refreshes and waits.</param>
-    /// <param name="loggerFactory">Where exchanges, retries and failures are logged; nothing is logged when null.</param>
-    public static Aff<SaltantRuntime, SaltantClient> Connect(Settings settings, HttpClient? http = null, TimeProvider? clock = null, ILoggerFactory? loggerFactory = null) =>
-        from client in Eff(() => Create(settings, http, clock, loggerFactory))
+    /// <param name="options">The HTTP client, clock and logging to use.</param>
+    public static Aff<RT, SaltantClient> Connect<RT>(Settings settings, SaltantClientOptions? options = null)
+        where RT : struct, HasCancel<RT> =>
+        from client in Eff(() => Create(settings, options))
         from _ in settings.CheckAuthentication
-            ? client.TestAuthentication() | @catch(e => DisposeAndFail(client, e))
+            ? client.TestAuthentication<RT>() | @catch(e => DisposeAndFail<RT>(client, e))
             : unitAff
         select client;
 
-    /// <summary>Task form of <see cref="Connect"/>.</summary>
-    /// <param name="settings">Validated settings.</param>
-    /// <param name="http">An HTTP client to send with, or null.</param>
-    /// <param name="cancellationToken">Cancels the check.</param>
-    public static Task<Fin<SaltantClient>> ConnectAsync(Settings settings, HttpClient? http = null, CancellationToken cancellationToken = default) =>
-        Connect(settings, http).RunAsync(cancellationToken);
+    /// <summary>Connects with settings still to be validated: a <see cref="ConfigError"/> is the effect's failure, nothing is sent.</summary>
+    /// <typeparam name="RT">The runtime.</typeparam>
+    /// <param name="settings">The settings as <see cref="Settings.Create"/> or <see cref="Settings.FromEnvironment"/> gave them.</param>
+    /// <param name="options">The HTTP client, clock and logging to use.</param>
+    public static Aff<RT, SaltantClient> Connect<RT>(Either<ConfigError, Settings> settings, SaltantClientOptions? options = null)
+        where RT : struct, HasCancel<RT> =>
+        settings.Match(Right: valid => Connect<RT>(valid, options), Left: FailAff<RT, SaltantClient>);
 
-    /// <summary>Task form of <see cref="Connect"/> with a clock for JWT refreshes and waits.</summary>
+    /// <summary>Task form of <see cref="Connect{RT}(Settings, SaltantClientOptions?)"/>.</summary>
     /// <param name="settings">Validated settings.</param>
-    /// <param name="http">An HTTP client to send with, or null.</param>
-    /// <param name="clock">The clock for JWT refreshes and waits.</param>
+    /// <param name="options">The HTTP client, clock and logging to use.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
-    public static Task<Fin<SaltantClient>> ConnectAsync(Settings settings, HttpClient? http, TimeProvider clock, CancellationToken cancellationToken = default) =>
-        Connect(settings, http, clock).RunAsync(cancellationToken);
+    public static Task<Fin<SaltantClient>> ConnectAsync(Settings settings, SaltantClientOptions? options = null, CancellationToken cancellationToken = default) =>
+        Connect<SaltantRuntime>(settings, options).RunAsync(cancellationToken);
 
-    /// <summary>Task form of <see cref="Connect"/> with a clock and a logger factory.</summary>
-    /// <param name="settings">Validated settings.</param>
-    /// <param name="http">An HTTP client to send with, or null.</param>
-    /// <param name="clock">The clock for JWT refreshes and waits; the system clock when null.</param>
-    /// <param name="loggerFactory">Where exchanges, retries and failures are logged; nothing is logged when null.</param>
+    /// <summary>Task form of <see cref="Connect{RT}(Either{ConfigError, Settings}, SaltantClientOptions?)"/>.</summary>
+    /// <param name="settings">The settings as made, valid or not.</param>
+    /// <param name="options">The HTTP client, clock and logging to use.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
-    public static Task<Fin<SaltantClient>> ConnectAsync(
-        Settings settings, HttpClient? http, TimeProvider? clock, ILoggerFactory? loggerFactory, CancellationToken cancellationToken = default) =>
-        Connect(settings, http, clock, loggerFactory).RunAsync(cancellationToken);
+    public static Task<Fin<SaltantClient>> ConnectAsync(Either<ConfigError, Settings> settings, SaltantClientOptions? options = null, CancellationToken cancellationToken = default) =>
+        Connect<SaltantRuntime>(settings, options).RunAsync(cancellationToken);
 
     /// <summary>
     /// Settings from the process environment (<c>SALTANT_API_URL</c>, <c>SALTANT_AUTH_TOKEN</c>, or the
     /// JWT variables; see <see cref="SettingsVariables"/>), every problem reported at once, and a
     /// client made from them without contacting the server.
     /// </summary>
-    /// <param name="loggerFactory">Where the client logs, if anywhere.</param>
-    public static Either<ConfigError, SaltantClient> FromEnvironment(ILoggerFactory? loggerFactory = null) =>
-        Settings.FromEnvironment(EnvironmentSnapshot.Read()).Map(s => Create(s, loggerFactory: loggerFactory));
+    /// <param name="options">The HTTP client, clock and logging to use.</param>
+    public static Either<ConfigError, SaltantClient> FromEnvironment(SaltantClientOptions? options = null) =>
+        Settings.FromEnvironment(EnvironmentSnapshot.Read()).Map(s => Create(s, options));
 
     /// <summary>
     /// Like <see cref="FromEnvironment"/>, then checks the credentials when the settings ask for it.
     /// The environment is read when the effect runs, not when it is made.
     /// </summary>
-    /// <param name="loggerFactory">Where the client logs, if anywhere.</param>
-    public static Aff<SaltantRuntime, SaltantClient> ConnectFromEnvironment(ILoggerFactory? loggerFactory = null) =>
+    /// <typeparam name="RT">The runtime.</typeparam>
+    /// <param name="options">The HTTP client, clock and logging to use.</param>
+    public static Aff<RT, SaltantClient> ConnectFromEnvironment<RT>(SaltantClientOptions? options = null)
+        where RT : struct, HasCancel<RT> =>
         from settings in Eff(() => Settings.FromEnvironment(EnvironmentSnapshot.Read()))
-        from client in settings.Match(
-            Right: s => Connect(s, loggerFactory: loggerFactory),
-            Left: e => FailAff<SaltantRuntime, SaltantClient>(e))
+        from client in Connect<RT>(settings, options)
         select client;
+
+    /// <summary>Task form of <see cref="ConnectFromEnvironment{RT}"/>.</summary>
+    /// <param name="options">The HTTP client, clock and logging to use.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public static Task<Fin<SaltantClient>> ConnectFromEnvironmentAsync(SaltantClientOptions? options = null, CancellationToken cancellationToken = default) =>
+        ConnectFromEnvironment<SaltantRuntime>(options).RunAsync(cancellationToken);
 
     /// <summary>
     /// Checks the credentials with one cheap authenticated read (<c>GET users/?page_size=1</c>):
     /// fails with <see cref="AuthenticationFailed"/> when the server does not accept them.
     /// </summary>
-    public Aff<SaltantRuntime, Unit> TestAuthentication() =>
-        Users.ListPage(default, 1, 1).Map(_ => unit);
+    /// <typeparam name="RT">The runtime.</typeparam>
+    public Aff<RT, Unit> TestAuthentication<RT>()
+        where RT : struct, HasCancel<RT> =>
+        Users.ListPage<RT>(default, 1, 1).Map(_ => unit);
 
-    /// <summary>Task form of <see cref="TestAuthentication"/>.</summary>
+    /// <summary>Task form of <see cref="TestAuthentication{RT}"/>.</summary>
     /// <param name="cancellationToken">Cancels the check.</param>
-    public Task<Fin<Unit>> TestAuthenticationAsync(CancellationToken cancellationToken = default) => TestAuthentication().RunAsync(cancellationToken);
+    public Task<Fin<Unit>> TestAuthenticationAsync(CancellationToken cancellationToken = default) =>
+        TestAuthentication<SaltantRuntime>().RunAsync(cancellationToken);
 
     /// <summary>
     /// Stores a state for an instance of either kind (<c>PATCH updatetaskinstancestatus/{uuid}/</c>),
     /// as saltant workers do. The server stores any state string; use the known states.
     /// </summary>
+    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="uuid">The instance.</param>
     /// <param name="state">The state to store.</param>
-    public Aff<SaltantRuntime, InstanceStateUpdate> UpdateState(InstanceUuid uuid, TaskState state) =>
-        Calls.Given(state, nameof(state), s => connection.Send<SaltantRuntime, InstanceStateUpdate>(InstanceStateRequests.Update(uuid, s), Decoders.InstanceStateUpdate));
+    public Aff<RT, InstanceStateUpdate> UpdateState<RT>(InstanceUuid uuid, TaskState state)
+        where RT : struct, HasCancel<RT> =>
+        Api.Given<RT, TaskState, InstanceStateUpdate>(state, nameof(state), s => api.Send<RT, InstanceStateUpdate>(InstanceStateRequests.Update(uuid, s), Decoders.InstanceStateUpdate));
 
-    /// <summary>Task form of <see cref="UpdateState"/>.</summary>
+    /// <summary>Task form of <see cref="UpdateState{RT}"/>.</summary>
     /// <param name="uuid">The instance.</param>
     /// <param name="state">The state to store.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<Fin<InstanceStateUpdate>> UpdateStateAsync(InstanceUuid uuid, TaskState state, CancellationToken cancellationToken = default) =>
-        UpdateState(uuid, state).RunAsync(cancellationToken);
+        UpdateState<SaltantRuntime>(uuid, state).RunAsync(cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => $"SaltantClient({Settings.ApiRoot}, {Settings.Authentication})";
@@ -202,9 +185,10 @@ public sealed class SaltantClient : IDisposable
         credentials?.Dispose();
     }
 
-    private static Aff<SaltantRuntime, Unit> DisposeAndFail(SaltantClient client, LanguageExt.Common.Error error)
+    private static Aff<RT, Unit> DisposeAndFail<RT>(SaltantClient client, LanguageExt.Common.Error error)
+        where RT : struct, HasCancel<RT>
     {
         client.Dispose();
-        return FailAff<SaltantRuntime, Unit>(error);
+        return FailAff<RT, Unit>(error);
     }
 }

@@ -1,176 +1,179 @@
 using LanguageExt;
+using LanguageExt.Effects.Traits;
 using Saltant.Domain;
-using Saltant.Http;
 using static LanguageExt.Prelude;
 
 namespace Saltant.Client;
 
 /// <summary>
-/// Task instances of one kind (<c>containertaskinstances/</c> or <c>executabletaskinstances/</c>):
-/// list (newest first), read, launch, clone, terminate, and wait until finished; each singly or
-/// in bounded-concurrency batches. Drafts and filters are of this kind only: a draft made from a
-/// container type's id cannot be launched here as an executable instance.
+/// Task instances of one kind (<c>containertaskinstances/</c> or <c>executabletaskinstances/</c>),
+/// listed newest first: read, launch, clone, terminate (singly or in bounded batches), and wait
+/// until finished (in <c>TaskInstancesClient.Waits.cs</c>). Drafts and filters are of this kind
+/// only: a draft made from a container type's id cannot be launched here as an executable instance.
 /// </summary>
 /// <typeparam name="TKind"><see cref="Container"/> or <see cref="Executable"/>.</typeparam>
-/// <typeparam name="T">The instance type of this kind.</typeparam>
-public sealed class TaskInstancesClient<TKind, T> : ResourceClient<T, InstanceUuid, TaskInstance<TKind>>
+/// <typeparam name="T">The instance record of this kind.</typeparam>
+public sealed partial class TaskInstancesClient<TKind, T>
     where TKind : ITaskKind
     where T : TaskInstance<TKind>
 {
-    private readonly TimeProvider clock;
+    private readonly Api api;
+    private readonly Decoder<T> decoder;
+    private readonly ListSource<T, TaskInstance<TKind>> source;
 
-    internal TaskInstancesClient(SaltantConnection connection, Settings settings, Decoder<T> record, Decoder<Page<T>> page, TimeProvider clock)
-        : base(connection, settings, new ResourceRoutes<T, InstanceUuid, TaskInstance<TKind>>(
+    internal TaskInstancesClient(Api api, Decoder<T> decoder, Decoder<Page<T>> pageDecoder)
+    {
+        this.api = api;
+        this.decoder = decoder;
+        source = new(
             TaskInstanceRequests.List,
-            uuid => TaskInstanceRequests.Get<TKind>(uuid),
+            pageDecoder,
             i => i.Uuid,
-            _ => FinFail<ApiRequest>(new InvalidRequestInput("name", "instance names are not unique; filter the list by name instead")),
-            TKind.Kind == TaskKind.Container ? "container task instance" : "executable task instance",
-            record,
-            page)) =>
-        this.clock = clock;
+            Some(new CreationOrder<T, TaskInstance<TKind>>(i => i.DatetimeCreated, TaskInstanceFilters<TKind>.DatetimeCreated)));
+    }
 
-    /// <summary>The wait used when none is given: back off from 100 ms to the settings' refresh period, no overall limit.</summary>
-    public WaitOptions DefaultWait => WaitOptions.BackingOffTo(Settings.WaitRefreshPeriod);
+    /// <summary><c>GET {kind}taskinstances/?filters&amp;page&amp;page_size</c>: one page (newest first), with the count of all that match.</summary>
+    /// <typeparam name="RT">The runtime.</typeparam>
+    /// <param name="filters">Filters, from <see cref="TaskInstanceFilters{TKind}"/> or <see cref="Filter{T}.Raw"/>.</param>
+    /// <param name="page">The page, from 1.</param>
+    /// <param name="pageSize">Records per page; the settings' page size when None.</param>
+    public Aff<RT, Page<T>> ListPage<RT>(Seq<Filter<TaskInstance<TKind>>> filters = default, int page = 1, Option<int> pageSize = default)
+        where RT : struct, HasCancel<RT> =>
+        api.Send<RT, Page<T>>(TaskInstanceRequests.List(filters, page, pageSize.IfNone(api.Settings.PageSize)), source.Decoder);
 
-    /// <summary>Launches an instance. The answer says <c>created</c> although the server has already queued it. Sent once, never retried.</summary>
-    /// <param name="draft">Task type, queue, arguments and name.</param>
-    public Aff<SaltantRuntime, T> Create(TaskInstanceDraft<TKind> draft) => Calls.Given(draft, nameof(draft), d => Send(TaskInstanceRequests.Create(d)));
+    /// <summary>
+    /// Every matching instance, newest first, read as a snapshot: each instance that existed when the
+    /// read began (and matched throughout) exactly once; those launched meanwhile are left out.
+    /// </summary>
+    /// <typeparam name="RT">The runtime.</typeparam>
+    /// <param name="filters">Filters.</param>
+    public Aff<RT, Seq<T>> List<RT>(Seq<Filter<TaskInstance<TKind>>> filters = default)
+        where RT : struct, HasCancel<RT> =>
+        new Snapshot<T, TaskInstance<TKind>>(api, source, filters).All<RT>();
+
+    /// <summary>The snapshot of <see cref="List{RT}"/>, streamed in order with a few large parts read ahead; a failure is the last item.</summary>
+    /// <param name="filters">Filters.</param>
+    /// <param name="cancellationToken">Ends the stream with a <see cref="Cancelled"/> item.</param>
+    public IAsyncEnumerable<Fin<T>> Stream(Seq<Filter<TaskInstance<TKind>>> filters = default, CancellationToken cancellationToken = default) =>
+        new Snapshot<T, TaskInstance<TKind>>(api, source, filters).Stream(cancellationToken);
+
+    /// <summary><c>GET {kind}taskinstances/{uuid}/</c>; <see cref="NotFound"/> when there is none.</summary>
+    /// <typeparam name="RT">The runtime.</typeparam>
+    /// <param name="uuid">The instance.</param>
+    public Aff<RT, T> Get<RT>(InstanceUuid uuid)
+        where RT : struct, HasCancel<RT> =>
+        api.Send<RT, T>(TaskInstanceRequests.Get<TKind>(uuid), decoder);
+
+    /// <summary>Reads many instances with bounded concurrency: one result per UUID, in order.</summary>
+    /// <typeparam name="RT">The runtime.</typeparam>
+    /// <param name="uuids">The instances.</param>
+    public Aff<RT, Seq<Fin<T>>> GetMany<RT>(IEnumerable<InstanceUuid> uuids)
+        where RT : struct, HasCancel<RT> =>
+        api.Batch<RT, InstanceUuid, T>(uuids, nameof(uuids), Get<RT>);
+
+    /// <summary>
+    /// <c>POST {kind}taskinstances/</c>: launches an instance. The answer says <c>created</c> although
+    /// the server has already queued it. Sent once, never retried.
+    /// </summary>
+    /// <typeparam name="RT">The runtime.</typeparam>
+    /// <param name="draft">Task type (of this kind), queue, arguments and name.</param>
+    public Aff<RT, T> Create<RT>(TaskInstanceDraft<TKind> draft)
+        where RT : struct, HasCancel<RT> =>
+        Api.Given<RT, TaskInstanceDraft<TKind>, T>(draft, nameof(draft), d => api.Send<RT, T>(TaskInstanceRequests.Create(d), decoder));
 
     /// <summary>Launches many instances with bounded concurrency: one result per draft, in order, failures included.</summary>
+    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="drafts">The instances to launch.</param>
-    public Aff<SaltantRuntime, Seq<Fin<T>>> CreateMany(IEnumerable<TaskInstanceDraft<TKind>> drafts) =>
-        Calls.Given(drafts, nameof(drafts), d => Calls.Batch(d, Create, Settings.BatchConcurrency));
+    public Aff<RT, Seq<Fin<T>>> CreateMany<RT>(IEnumerable<TaskInstanceDraft<TKind>> drafts)
+        where RT : struct, HasCancel<RT> =>
+        api.Batch<RT, TaskInstanceDraft<TKind>, T>(drafts, nameof(drafts), Create<RT>);
 
-    /// <summary>Launches a copy of an instance (same type, queue, arguments and name). Sent once, never retried.</summary>
+    /// <summary><c>POST {kind}taskinstances/{uuid}/clone/</c>: launches a copy (same type, queue, arguments and name). Sent once, never retried.</summary>
+    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="uuid">The instance to copy.</param>
-    public Aff<SaltantRuntime, T> Clone(InstanceUuid uuid) => Send(TaskInstanceRequests.Clone<TKind>(uuid));
-
-    /// <summary>Launches a copy of an instance in hand.</summary>
-    /// <param name="instance">The instance to copy.</param>
-    public Aff<SaltantRuntime, T> Clone(T instance) => Calls.Given(instance, nameof(instance), i => Clone(i.Uuid));
+    public Aff<RT, T> Clone<RT>(InstanceUuid uuid)
+        where RT : struct, HasCancel<RT> =>
+        api.Send<RT, T>(TaskInstanceRequests.Clone<TKind>(uuid), decoder);
 
     /// <summary>Clones many instances with bounded concurrency: one result per UUID, in order.</summary>
+    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="uuids">The instances to copy.</param>
-    public Aff<SaltantRuntime, Seq<Fin<T>>> CloneMany(IEnumerable<InstanceUuid> uuids) =>
-        Calls.Given(uuids, nameof(uuids), u => Calls.Batch(u, Clone, Settings.BatchConcurrency));
+    public Aff<RT, Seq<Fin<T>>> CloneMany<RT>(IEnumerable<InstanceUuid> uuids)
+        where RT : struct, HasCancel<RT> =>
+        api.Batch<RT, InstanceUuid, T>(uuids, nameof(uuids), Clone<RT>);
 
     /// <summary>
-    /// Asks the server to terminate an instance. The answer (202) is the instance as it was; its
-    /// state becomes <c>terminated</c> shortly after if it was published or running.
+    /// <c>POST {kind}taskinstances/{uuid}/terminate/</c>: asks the server to stop an instance. The
+    /// answer (202) is the instance as it was; its state becomes <c>terminated</c> shortly after.
     /// </summary>
+    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="uuid">The instance.</param>
-    public Aff<SaltantRuntime, T> Terminate(InstanceUuid uuid) => Send(TaskInstanceRequests.Terminate<TKind>(uuid));
-
-    /// <summary>Terminates an instance in hand.</summary>
-    /// <param name="instance">The instance.</param>
-    public Aff<SaltantRuntime, T> Terminate(T instance) => Calls.Given(instance, nameof(instance), i => Terminate(i.Uuid));
+    public Aff<RT, T> Terminate<RT>(InstanceUuid uuid)
+        where RT : struct, HasCancel<RT> =>
+        api.Send<RT, T>(TaskInstanceRequests.Terminate<TKind>(uuid), decoder);
 
     /// <summary>Terminates many instances with bounded concurrency: one result per UUID, in order.</summary>
+    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="uuids">The instances.</param>
-    public Aff<SaltantRuntime, Seq<Fin<T>>> TerminateMany(IEnumerable<InstanceUuid> uuids) =>
-        Calls.Given(uuids, nameof(uuids), u => Calls.Batch(u, Terminate, Settings.BatchConcurrency));
+    public Aff<RT, Seq<Fin<T>>> TerminateMany<RT>(IEnumerable<InstanceUuid> uuids)
+        where RT : struct, HasCancel<RT> =>
+        api.Batch<RT, InstanceUuid, T>(uuids, nameof(uuids), Terminate<RT>);
 
-    /// <summary>Waits until the instance has finished (successful, failed or terminated) and returns it as last read.</summary>
+    /// <summary>Task form of <see cref="ListPage{RT}"/>.</summary>
+    /// <param name="filters">Filters.</param>
+    /// <param name="page">The page, from 1.</param>
+    /// <param name="pageSize">Records per page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<Fin<Page<T>>> ListPageAsync(Seq<Filter<TaskInstance<TKind>>> filters = default, int page = 1, Option<int> pageSize = default, CancellationToken cancellationToken = default) =>
+        ListPage<SaltantRuntime>(filters, page, pageSize).RunAsync(cancellationToken);
+
+    /// <summary>Task form of <see cref="List{RT}"/>.</summary>
+    /// <param name="filters">Filters.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<Fin<Seq<T>>> ListAsync(Seq<Filter<TaskInstance<TKind>>> filters = default, CancellationToken cancellationToken = default) =>
+        List<SaltantRuntime>(filters).RunAsync(cancellationToken);
+
+    /// <summary>Task form of <see cref="List{RT}"/> without filters.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<Fin<Seq<T>>> ListAsync(CancellationToken cancellationToken) => ListAsync(default, cancellationToken);
+
+    /// <summary>Task form of <see cref="Get{RT}"/>.</summary>
     /// <param name="uuid">The instance.</param>
-    /// <param name="options">Polling schedule and overall timeout; <see cref="DefaultWait"/> when None.</param>
-    public Aff<SaltantRuntime, T> Wait(InstanceUuid uuid, Option<WaitOptions> options = default) =>
-        WaitMany(Seq1(uuid), options).Map(all => all.Head);
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<Fin<T>> GetAsync(InstanceUuid uuid, CancellationToken cancellationToken = default) => Get<SaltantRuntime>(uuid).RunAsync(cancellationToken);
 
-    /// <summary>Waits until an instance in hand has finished.</summary>
-    /// <param name="instance">The instance.</param>
-    /// <param name="options">Polling schedule and overall timeout.</param>
-    public Aff<SaltantRuntime, T> Wait(T instance, Option<WaitOptions> options = default) => Calls.Given(instance, nameof(instance), i => Wait(i.Uuid, options));
-
-    /// <summary>
-    /// Waits until every instance has finished, polling the unfinished ones each round with
-    /// bounded concurrency; returns them in input order. Fails with <see cref="WaitTimedOut"/>
-    /// (naming the unfinished ones) when the overall timeout passes.
-    /// </summary>
+    /// <summary>Task form of <see cref="GetMany{RT}"/>.</summary>
     /// <param name="uuids">The instances.</param>
-    /// <param name="options">Polling schedule and overall timeout.</param>
-    public Aff<SaltantRuntime, Seq<T>> WaitMany(IEnumerable<InstanceUuid> uuids, Option<WaitOptions> options = default) =>
-        Calls.Given(uuids, nameof(uuids), u => Calls.Given(options.IfNone(DefaultWait), nameof(options), wait =>
-            AffMaybe<SaltantRuntime, Seq<T>>(async rt => await InstanceWatcher.WaitAllAsync(
-                u.ToList(), ReadForWatch, wait, Settings.BatchConcurrency, clock, rt.CancellationToken).ConfigureAwait(false))));
+    /// <param name="cancellationToken">Cancels the batch.</param>
+    public Task<Fin<Seq<Fin<T>>>> GetManyAsync(IEnumerable<InstanceUuid> uuids, CancellationToken cancellationToken = default) => GetMany<SaltantRuntime>(uuids).RunAsync(cancellationToken);
 
-    /// <summary>
-    /// Streams every state change of the instances until all have finished, for progress
-    /// displays: each instance's first reading, then one item per change. A failure (including a
-    /// timeout or cancellation) is the last item; nothing is thrown.
-    /// </summary>
-    /// <param name="uuids">The instances.</param>
-    /// <param name="options">Polling schedule and overall timeout.</param>
-    /// <param name="cancellationToken">Ends the stream with a <see cref="Cancelled"/> item.</param>
-    public IAsyncEnumerable<Fin<InstanceProgress<T>>> Watch(IEnumerable<InstanceUuid> uuids, Option<WaitOptions> options = default, CancellationToken cancellationToken = default) =>
-        uuids is null || options.IfNone(DefaultWait) is null
-            ? AsyncFailure<InstanceProgress<T>>(new InvalidRequestInput(uuids is null ? nameof(uuids) : nameof(options), "it is required but was null."))
-            : InstanceWatcher.Watch(uuids.ToList(), ReadForWatch, options.IfNone(DefaultWait), Settings.BatchConcurrency, clock, cancellationToken);
-
-#pragma warning disable CS1998 // a one-item stream needs no await
-    private static async IAsyncEnumerable<Fin<TItem>> AsyncFailure<TItem>(LanguageExt.Common.Error error)
-    {
-        yield return Fin<TItem>.Fail(error);
-    }
-#pragma warning restore CS1998
-
-    /// <summary>Task form of <see cref="Create"/>.</summary>
+    /// <summary>Task form of <see cref="Create{RT}"/>.</summary>
     /// <param name="draft">The instance to launch.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Fin<T>> CreateAsync(TaskInstanceDraft<TKind> draft, CancellationToken cancellationToken = default) => Create(draft).RunAsync(cancellationToken);
+    public Task<Fin<T>> CreateAsync(TaskInstanceDraft<TKind> draft, CancellationToken cancellationToken = default) => Create<SaltantRuntime>(draft).RunAsync(cancellationToken);
 
-    /// <summary>Task form of <see cref="CreateMany"/>.</summary>
+    /// <summary>Task form of <see cref="CreateMany{RT}"/>.</summary>
     /// <param name="drafts">The instances to launch.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
-    public Task<Fin<Seq<Fin<T>>>> CreateManyAsync(IEnumerable<TaskInstanceDraft<TKind>> drafts, CancellationToken cancellationToken = default) => CreateMany(drafts).RunAsync(cancellationToken);
+    public Task<Fin<Seq<Fin<T>>>> CreateManyAsync(IEnumerable<TaskInstanceDraft<TKind>> drafts, CancellationToken cancellationToken = default) => CreateMany<SaltantRuntime>(drafts).RunAsync(cancellationToken);
 
-    /// <summary>Task form of <see cref="Clone(InstanceUuid)"/>.</summary>
+    /// <summary>Task form of <see cref="Clone{RT}"/>.</summary>
     /// <param name="uuid">The instance to copy.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Fin<T>> CloneAsync(InstanceUuid uuid, CancellationToken cancellationToken = default) => Clone(uuid).RunAsync(cancellationToken);
+    public Task<Fin<T>> CloneAsync(InstanceUuid uuid, CancellationToken cancellationToken = default) => Clone<SaltantRuntime>(uuid).RunAsync(cancellationToken);
 
-    /// <summary>Task form of <see cref="Clone(T)"/>.</summary>
-    /// <param name="instance">The instance to copy.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Fin<T>> CloneAsync(T instance, CancellationToken cancellationToken = default) => Clone(instance).RunAsync(cancellationToken);
-
-    /// <summary>Task form of <see cref="CloneMany"/>.</summary>
+    /// <summary>Task form of <see cref="CloneMany{RT}"/>.</summary>
     /// <param name="uuids">The instances to copy.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
-    public Task<Fin<Seq<Fin<T>>>> CloneManyAsync(IEnumerable<InstanceUuid> uuids, CancellationToken cancellationToken = default) => CloneMany(uuids).RunAsync(cancellationToken);
+    public Task<Fin<Seq<Fin<T>>>> CloneManyAsync(IEnumerable<InstanceUuid> uuids, CancellationToken cancellationToken = default) => CloneMany<SaltantRuntime>(uuids).RunAsync(cancellationToken);
 
-    /// <summary>Task form of <see cref="Terminate(InstanceUuid)"/>.</summary>
+    /// <summary>Task form of <see cref="Terminate{RT}"/>.</summary>
     /// <param name="uuid">The instance.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Fin<T>> TerminateAsync(InstanceUuid uuid, CancellationToken cancellationToken = default) => Terminate(uuid).RunAsync(cancellationToken);
+    public Task<Fin<T>> TerminateAsync(InstanceUuid uuid, CancellationToken cancellationToken = default) => Terminate<SaltantRuntime>(uuid).RunAsync(cancellationToken);
 
-    /// <summary>Task form of <see cref="Terminate(T)"/>.</summary>
-    /// <param name="instance">The instance.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Fin<T>> TerminateAsync(T instance, CancellationToken cancellationToken = default) => Terminate(instance).RunAsync(cancellationToken);
-
-    /// <summary>Task form of <see cref="TerminateMany"/>.</summary>
+    /// <summary>Task form of <see cref="TerminateMany{RT}"/>.</summary>
     /// <param name="uuids">The instances.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
-    public Task<Fin<Seq<Fin<T>>>> TerminateManyAsync(IEnumerable<InstanceUuid> uuids, CancellationToken cancellationToken = default) => TerminateMany(uuids).RunAsync(cancellationToken);
-
-    /// <summary>Task form of <see cref="Wait(InstanceUuid, Option{WaitOptions})"/>.</summary>
-    /// <param name="uuid">The instance.</param>
-    /// <param name="options">Polling schedule and overall timeout; null for <see cref="DefaultWait"/>.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    public Task<Fin<T>> WaitAsync(InstanceUuid uuid, WaitOptions? options = null, CancellationToken cancellationToken = default) => Wait(uuid, Optional(options)).RunAsync(cancellationToken);
-
-    /// <summary>Task form of <see cref="Wait(T, Option{WaitOptions})"/>.</summary>
-    /// <param name="instance">The instance.</param>
-    /// <param name="options">Polling schedule and overall timeout; null for <see cref="DefaultWait"/>.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    public Task<Fin<T>> WaitAsync(T instance, WaitOptions? options = null, CancellationToken cancellationToken = default) => Wait(instance, Optional(options)).RunAsync(cancellationToken);
-
-    /// <summary>Task form of <see cref="WaitMany"/>.</summary>
-    /// <param name="uuids">The instances.</param>
-    /// <param name="options">Polling schedule and overall timeout; null for <see cref="DefaultWait"/>.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    public Task<Fin<Seq<T>>> WaitManyAsync(IEnumerable<InstanceUuid> uuids, WaitOptions? options = null, CancellationToken cancellationToken = default) => WaitMany(uuids, Optional(options)).RunAsync(cancellationToken);
-
-    private Task<Fin<T>> ReadForWatch(InstanceUuid uuid, CancellationToken cancellationToken) => Get(uuid).RunAsync(cancellationToken);
+    public Task<Fin<Seq<Fin<T>>>> TerminateManyAsync(IEnumerable<InstanceUuid> uuids, CancellationToken cancellationToken = default) => TerminateMany<SaltantRuntime>(uuids).RunAsync(cancellationToken);
 }

@@ -87,6 +87,9 @@ public static class ErrorCodes
     /// <summary><see cref="ResponseTooLarge"/>.</summary>
     public const int ResponseTooLarge = 3010;
 
+    /// <summary><see cref="BrokenPagination"/>.</summary>
+    public const int BrokenPagination = 3011;
+
     /// <summary><see cref="WaitTimedOut"/>.</summary>
     public const int WaitTimedOut = 4001;
 

@@ -248,6 +248,20 @@ public sealed record ResponseTooLarge(RequestInfo Request, long Limit)
         $"{Request} answered a body longer than the {Limit / (1024.0 * 1024.0):0.##} MiB the client reads; reading stopped there (raise SALTANT_MAX_RESPONSE_MB if the server is right).";
 }
 
+/// <summary>
+/// A list's pages broke a promise reading relies on (an empty page that says there is more, a next
+/// link that does not point at the next page, a count smaller than a page): the read stopped
+/// there instead of running on without end.
+/// </summary>
+/// <param name="Request">The page's request.</param>
+/// <param name="Reason">The promise broken.</param>
+public sealed record BrokenPagination(RequestInfo Request, string Reason)
+    : SaltantError(ErrorCodes.BrokenPagination)
+{
+    /// <inheritdoc />
+    public override string Message => $"{Request} answered a page that breaks pagination, so the list was not read on: {MessageText.Clip(Reason)}.";
+}
+
 /// <summary>Waiting for instances to finish ran past its overall timeout.</summary>
 /// <param name="Timeout">The overall timeout.</param>
 /// <param name="Pending">The instances that had not finished.</param>

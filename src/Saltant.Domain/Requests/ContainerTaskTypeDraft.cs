@@ -10,7 +10,7 @@ namespace Saltant.Domain;
 /// <param name="CommandToRun">The command run in the container.</param>
 /// <param name="ContainerImage">The image, e.g. <c>docker://busybox:latest</c>.</param>
 /// <param name="ContainerType">Docker or Singularity.</param>
-public sealed record ContainerTaskTypeDraft(string Name, string CommandToRun, string ContainerImage, ContainerType ContainerType)
+public sealed record ContainerTaskTypeDraft(string Name, string CommandToRun, string ContainerImage, ContainerType ContainerType) : ITaskTypeDraft<Container>
 {
     /// <summary>The description; empty by default.</summary>
     public string Description { get; init; } = "";

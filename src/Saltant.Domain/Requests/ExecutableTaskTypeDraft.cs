@@ -8,7 +8,7 @@ namespace Saltant.Domain;
 /// </summary>
 /// <param name="Name">The unique name.</param>
 /// <param name="CommandToRun">The command run on the worker host.</param>
-public sealed record ExecutableTaskTypeDraft(string Name, string CommandToRun)
+public sealed record ExecutableTaskTypeDraft(string Name, string CommandToRun) : ITaskTypeDraft<Executable>
 {
     /// <summary>The description; empty by default.</summary>
     public string Description { get; init; } = "";

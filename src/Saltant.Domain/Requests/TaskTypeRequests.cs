@@ -36,28 +36,20 @@ public static class TaskTypeRequests
         where TKind : ITaskKind =>
         RequestShapes.Read(Path(id), Detail(TKind.Kind));
 
-    /// <summary><c>POST containertasktypes/</c> with every field; 201, never retried.</summary>
-    /// <param name="draft">The new container task type.</param>
-    public static ApiRequest Create(ContainerTaskTypeDraft draft) => Create(TaskKind.Container, draft.ToJson());
+    /// <summary><c>POST {kind}tasktypes/</c> with every field; 201, never retried.</summary>
+    /// <typeparam name="TKind">The kind, which the draft fixes.</typeparam>
+    /// <param name="draft">The new task type.</param>
+    public static ApiRequest Create<TKind>(ITaskTypeDraft<TKind> draft)
+        where TKind : ITaskKind =>
+        RequestShapes.Create(Seq1(TKind.Kind.TypesRoute()), TKind.Kind.TypesRoute() + "/", draft.ToJson());
 
-    /// <summary><c>POST executabletasktypes/</c> with every field; 201, never retried.</summary>
-    /// <param name="draft">The new executable task type.</param>
-    public static ApiRequest Create(ExecutableTaskTypeDraft draft) => Create(TaskKind.Executable, draft.ToJson());
-
-    /// <summary><c>PUT containertasktypes/{id}/</c> with every field.</summary>
-    /// <param name="id">The container task type.</param>
+    /// <summary><c>PUT {kind}tasktypes/{id}/</c> with every field.</summary>
+    /// <typeparam name="TKind">The kind, which the id and the draft share.</typeparam>
+    /// <param name="id">The task type.</param>
     /// <param name="draft">All its new field values.</param>
-    public static ApiRequest Put(TaskTypeId<Container> id, ContainerTaskTypeDraft draft) =>
-        RequestShapes.Replace(Path(id), Detail(TaskKind.Container), draft.ToJson());
-
-    /// <summary><c>PUT executabletasktypes/{id}/</c> with every field.</summary>
-    /// <param name="id">The executable task type.</param>
-    /// <param name="draft">All its new field values.</param>
-    public static ApiRequest Put(TaskTypeId<Executable> id, ExecutableTaskTypeDraft draft) =>
-        RequestShapes.Replace(Path(id), Detail(TaskKind.Executable), draft.ToJson());
-
-    private static ApiRequest Create(TaskKind kind, Json.JObject body) =>
-        RequestShapes.Create(Seq1(kind.TypesRoute()), kind.TypesRoute() + "/", body);
+    public static ApiRequest Put<TKind>(TaskTypeId<TKind> id, ITaskTypeDraft<TKind> draft)
+        where TKind : ITaskKind =>
+        RequestShapes.Replace(Path(id), Detail(TKind.Kind), draft.ToJson());
 
     private static Seq<string> Path<TKind>(TaskTypeId<TKind> id)
         where TKind : ITaskKind =>

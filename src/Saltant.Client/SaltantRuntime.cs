@@ -1,6 +1,6 @@
 using LanguageExt.Effects.Traits;
 
-namespace Saltant.Http;
+namespace Saltant.Client;
 
 /// <summary>
 /// The runtime every saltant effect runs in: it carries the caller's cancellation so that every

@@ -1,0 +1,185 @@
+using System.Runtime.CompilerServices;
+using LanguageExt;
+using LanguageExt.Effects.Traits;
+using Saltant.Domain;
+using static LanguageExt.Prelude;
+
+namespace Saltant.Client;
+
+/// <summary>
+/// Reads a whole list as a snapshot: every record that existed when the read started and matched
+/// the filters throughout is yielded exactly once, whatever is created or changed meanwhile.
+/// <list type="bullet">
+/// <item>Lists newest first (instances) are cut at the newest record's creation time, so nothing
+/// created later is read, and into time slices (creation times never change), each read by
+/// creation time rather than by page number: a record whose state changes mid-read cannot shift
+/// another out of the pages read.</item>
+/// <item>Lists in id order (task types, queues, whitelists) only grow at the end (the API deletes
+/// nothing), so page numbers are stable; a page whose count dropped (a record left the filter's
+/// set) is read with the page before it again. Users are in name order: a new user shifts later
+/// ones by one, which only repeats a record, and repeats are dropped by key.</item>
+/// </list>
+/// A first page of the settings' page size tells the count; when there is more, the rest is read
+/// in a few large parts side by side (<see cref="SnapshotPlan"/>).
+/// </summary>
+/// <typeparam name="T">The record listed.</typeparam>
+/// <typeparam name="TFilter">The type its filters are typed on.</typeparam>
+internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> source, Seq<Filter<TFilter>> filters)
+{
+    private int InFlight => SnapshotPlan.InFlight(api.Settings.ReadAheadPages);
+
+    /// <summary>Every record, collected: the parts read side by side, in order.</summary>
+    internal Aff<RT, Seq<T>> All<RT>()
+        where RT : struct, HasCancel<RT> =>
+        from parts in Plan<RT>()
+        from read in parts.SequenceParallel(InFlight)
+        select Distinct(read.Bind(part => part));
+
+    /// <summary>Every record, streamed in order with at most the read-ahead of parts in memory; a failure is the last item.</summary>
+    internal async IAsyncEnumerable<Fin<T>> Stream([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var runtime = SaltantRuntime.New(cancellationToken);
+        var pending = new Queue<Task<Fin<Seq<T>>>>();
+        try
+        {
+            var plan = await Plan<SaltantRuntime>().Run(runtime).ConfigureAwait(false);
+            if (plan.Case is not Seq<Aff<SaltantRuntime, Seq<T>>> parts)
+            {
+                yield return Fin<T>.Fail(plan.Match(_ => default!, e => e));
+                yield break;
+            }
+
+            var seen = new System.Collections.Generic.HashSet<object>();
+            var next = 0;
+            while (next < parts.Count || pending.Count > 0)
+            {
+                while (next < parts.Count && pending.Count < InFlight)
+                {
+                    pending.Enqueue(parts[next++].Run(runtime).AsTask());
+                }
+
+                var part = await pending.Dequeue().ConfigureAwait(false);
+                if (part.Case is not Seq<T> records)
+                {
+                    yield return Fin<T>.Fail(part.Match(_ => default!, e => e));
+                    yield break;
+                }
+
+                foreach (var record in records)
+                {
+                    if (seen.Add(source.Key(record)))
+                    {
+                        yield return record;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            // A consumer that stops early stops the parts still being read.
+            runtime.CancellationTokenSource.Cancel();
+            foreach (var abandoned in pending)
+            {
+                _ = abandoned.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+            }
+
+            runtime.CancellationTokenSource.Dispose();
+        }
+    }
+
+    /// <summary>The parts to read, from a first page (and, newest first, the slices' boundaries).</summary>
+    private Aff<RT, Seq<Aff<RT, Seq<T>>>> Plan<RT>()
+        where RT : struct, HasCancel<RT> =>
+        from first in Page<RT>(Empty, 1, api.Settings.PageSize, check: true)
+        from parts in first.Next.IsNone
+            ? SuccessAff<RT, Seq<Aff<RT, Seq<T>>>>(Seq1(SuccessAff<RT, Seq<T>>(first.Results)))
+            : source.NewestFirst.Match(
+                Some: order => Slices<RT>(order, first),
+                None: () => SuccessAff<RT, Seq<Aff<RT, Seq<T>>>>(NumberedParts<RT>(first.Count)))
+        select parts;
+
+    // ---- newest first: time slices ----
+
+    private Aff<RT, Seq<Aff<RT, Seq<T>>>> Slices<RT>(CreationOrder<T, TFilter> order, Page<T> first)
+        where RT : struct, HasCancel<RT>
+    {
+        var newest = order.Created(first.Results.Head);
+        var size = SnapshotPlan.PartSize(first.Count, api.Settings.PageSize, api.Settings.ReadAheadPages);
+        var cutAtStart = order.Field.AtOrBefore(newest);
+
+        // The creation time of the record at each part's first offset: the slices' boundaries.
+        return toSeq(Enumerable.Range(1, SnapshotPlan.Parts(first.Count, size) - 1))
+            .Map(i => Page<RT>(Seq1(cutAtStart), (i * size) + 1, 1, check: false).Map(p => p.Results.HeadOrNone().Map(order.Created)))
+            .SequenceParallel(InFlight)
+            .Map(found =>
+            {
+                var inner = found.Bind(b => b.ToSeq()).Filter(b => b < newest).Distinct().OrderByDescending(b => b);
+                var bounds = Seq1(newest).Concat(inner).ToArray();
+                return toSeq(Enumerable.Range(0, bounds.Length)).Map(i =>
+                    Slice<RT>(order, bounds[i], i + 1 < bounds.Length ? Some(bounds[i + 1]) : None, Seq<T>(), false)).Strict();
+            });
+    }
+
+    /// <summary>
+    /// The records created after <paramref name="lower"/> (any, when None) and at or before
+    /// <paramref name="upper"/>, newest first; when more than a page, read on from the last one's time.
+    /// </summary>
+    private Aff<RT, Seq<T>> Slice<RT>(CreationOrder<T, TFilter> order, DateTimeOffset upper, Option<DateTimeOffset> lower, Seq<T> read, bool strict)
+        where RT : struct, HasCancel<RT> =>
+        from page in Page<RT>(
+            (strict ? Seq1(order.Field.Before(upper)) : Seq1(order.Field.AtOrBefore(upper))) + lower.Map(order.Field.After).ToSeq(),
+            1,
+            SnapshotPlan.MaxPartSize,
+            check: true)
+        let fresh = Distinct(read + page.Results).Skip(read.Count).ToSeq()
+        let last = page.Results.LastOrNone().Map(order.Created)
+        from rest in page.Next.IsNone || last.IsNone
+            ? SuccessAff<RT, Seq<T>>(read + fresh)
+            : fresh.IsEmpty || last == Some(upper)
+
+                // Every record of the page was read already, or all share the upper time: go strictly below it.
+                ? Slice<RT>(order, last.IfNone(upper), lower, read + fresh, strict: true)
+                : Slice<RT>(order, last.IfNone(upper), lower, read + fresh, strict: false)
+        select rest;
+
+    // ---- id or name order: numbered pages ----
+
+    private Seq<Aff<RT, Seq<T>>> NumberedParts<RT>(int count)
+        where RT : struct, HasCancel<RT>
+    {
+        var size = SnapshotPlan.PartSize(count, api.Settings.PageSize, api.Settings.ReadAheadPages);
+        return toSeq(Enumerable.Range(1, SnapshotPlan.Parts(count, size))).Map(number =>
+            from page in Page<RT>(Empty, number, size, check: false)
+
+            // Fewer records than at the start: some left the filter's set, shifting later ones towards this page's start.
+            from before in page.Count < count && number > 1
+                ? Page<RT>(Empty, number - 1, size, check: false).Map(p => p.Results)
+                : SuccessAff<RT, Seq<T>>(Seq<T>())
+            select before + page.Results);
+    }
+
+    // ---- one page ----
+
+    private static readonly Seq<Filter<TFilter>> Empty = Seq<Filter<TFilter>>();
+
+    /// <summary>One page with the filters and <paramref name="extra"/> ones; past the end (the server's 404 for a page number beyond the last) it is empty.</summary>
+    private Aff<RT, Page<T>> Page<RT>(Seq<Filter<TFilter>> extra, int number, int size, bool check)
+        where RT : struct, HasCancel<RT> =>
+        source.Build(filters + extra, number, size).Match(
+            Fail: FailAff<RT, Page<T>>,
+            Succ: request =>
+                (api.Send<RT, Page<T>>(request, source.Decoder) | @catch(e => e is NotFound && number > 1 ? EmptyPage<RT>() : FailAff<RT, Page<T>>(e)))
+                .Bind(page => check
+                    ? PageChecks.Check(page, number, api.Describe(request)).Match(SuccessAff<RT, Page<T>>, FailAff<RT, Page<T>>)
+                    : SuccessAff<RT, Page<T>>(page)));
+
+    private static Aff<RT, Page<T>> EmptyPage<RT>()
+        where RT : struct, HasCancel<RT> =>
+        SuccessAff<RT, Page<T>>(new Page<T>(0, None, None, Seq<T>()));
+
+    private Seq<T> Distinct(Seq<T> records)
+    {
+        var seen = new System.Collections.Generic.HashSet<object>();
+        return records.Filter(r => seen.Add(source.Key(r))).Strict();
+    }
+}
