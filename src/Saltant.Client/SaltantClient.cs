@@ -8,19 +8,23 @@ using static LanguageExt.Prelude;
 namespace Saltant.Client;
 
 /// <summary>
-/// The saltant client: one object per server and identity, with a sub-client per resource. Every
-/// operation is an <c>Aff&lt;RT, T&gt;</c> generic in the runtime, so it composes with the caller's
-/// own effects, and has a <c>…Async</c> twin returning <c>Task&lt;Fin&lt;T&gt;&gt;</c> (the same effect run
-/// with <see cref="SaltantRuntime"/>); none of them throws. Thread-safe; share one per process, and
-/// dispose it (or make it inside <c>use</c>) when done.
+/// A saltant client whose effects run in the runtime <typeparamref name="RT"/>: one object per
+/// server and identity, with a sub-client per resource. Every operation is an <c>Aff&lt;RT, T&gt;</c>,
+/// so it composes with the caller's own effects in <typeparamref name="RT"/>, and has a
+/// <c>…Async</c> twin returning <c>Task&lt;Fin&lt;T&gt;&gt;</c> (the same effect run with a fresh
+/// runtime from the client's factory); none of them throws. Thread-safe; dispose it (or make it
+/// inside <c>use</c>) when done. <see cref="SaltantClient"/> is the one for <see cref="SaltantRuntime"/>.
 /// </summary>
-public sealed class SaltantClient : IDisposable
+/// <typeparam name="RT">The runtime: any struct with <see cref="HasCancel{RT}"/>, e.g. <see cref="SaltantRuntime"/> or one of the caller's.</typeparam>
+public class SaltantClient<RT> : IDisposable
+    where RT : struct, HasCancel<RT>
 {
     private readonly SaltantConnection connection;
     private readonly IDisposable? credentials;
     private readonly Api api;
+    private readonly Runner<RT> runner;
 
-    private SaltantClient(Settings settings, SaltantClientOptions options)
+    internal SaltantClient(Settings settings, SaltantClientOptions options, Func<CancellationToken, RT> makeRuntime)
     {
         Settings = settings;
         var connectionOptions = new ConnectionOptions(settings.ApiRoot, settings.Timeout, settings.RetrySchedule, settings.AllowInsecureHttp, settings.UserAgent)
@@ -38,39 +42,103 @@ public sealed class SaltantClient : IDisposable
             : SaltantConnection.Create(connectionOptions, source, logger);
         self = connection;
         api = new Api(connection, settings, options.Clock);
+        runner = new Runner<RT>(makeRuntime);
 
-        Users = new UsersClient(api);
-        TaskQueues = new TaskQueuesClient(api);
-        TaskWhitelists = new TaskWhitelistsClient(api);
-        ContainerTaskTypes = new(api, Decoders.ContainerTaskType, Decoders.ContainerTaskTypePage, Drafts.Of);
-        ExecutableTaskTypes = new(api, Decoders.ExecutableTaskType, Decoders.ExecutableTaskTypePage, Drafts.Of);
-        ContainerTaskInstances = new(api, Decoders.ContainerTaskInstance, Decoders.ContainerTaskInstancePage);
-        ExecutableTaskInstances = new(api, Decoders.ExecutableTaskInstance, Decoders.ExecutableTaskInstancePage);
+        Users = new(api, runner);
+        TaskQueues = new(api, runner);
+        TaskWhitelists = new(api, runner);
+        ContainerTaskTypes = new(api, runner, Decoders.ContainerTaskType, Decoders.ContainerTaskTypePage, Drafts.Of);
+        ExecutableTaskTypes = new(api, runner, Decoders.ExecutableTaskType, Decoders.ExecutableTaskTypePage, Drafts.Of);
+        ContainerTaskInstances = new(api, runner, Decoders.ContainerTaskInstance, Decoders.ContainerTaskInstancePage);
+        ExecutableTaskInstances = new(api, runner, Decoders.ExecutableTaskInstance, Decoders.ExecutableTaskInstancePage);
     }
 
     /// <summary>The settings this client was made with (printing them never shows a credential).</summary>
     public Settings Settings { get; }
 
     /// <summary>Users.</summary>
-    public UsersClient Users { get; }
+    public UsersClient<RT> Users { get; }
 
     /// <summary>Task queues.</summary>
-    public TaskQueuesClient TaskQueues { get; }
+    public TaskQueuesClient<RT> TaskQueues { get; }
 
     /// <summary>Task whitelists.</summary>
-    public TaskWhitelistsClient TaskWhitelists { get; }
+    public TaskWhitelistsClient<RT> TaskWhitelists { get; }
 
     /// <summary>Container task types.</summary>
-    public TaskTypesClient<Container, ContainerTaskType, ContainerTaskTypeDraft> ContainerTaskTypes { get; }
+    public TaskTypesClient<RT, Container, ContainerTaskType, ContainerTaskTypeDraft> ContainerTaskTypes { get; }
 
     /// <summary>Executable task types.</summary>
-    public TaskTypesClient<Executable, ExecutableTaskType, ExecutableTaskTypeDraft> ExecutableTaskTypes { get; }
+    public TaskTypesClient<RT, Executable, ExecutableTaskType, ExecutableTaskTypeDraft> ExecutableTaskTypes { get; }
 
     /// <summary>Container task instances.</summary>
-    public TaskInstancesClient<Container, ContainerTaskInstance> ContainerTaskInstances { get; }
+    public TaskInstancesClient<RT, Container, ContainerTaskInstance> ContainerTaskInstances { get; }
 
     /// <summary>Executable task instances.</summary>
-    public TaskInstancesClient<Executable, ExecutableTaskInstance> ExecutableTaskInstances { get; }
+    public TaskInstancesClient<RT, Executable, ExecutableTaskInstance> ExecutableTaskInstances { get; }
+
+    /// <summary>
+    /// Checks the credentials with one cheap authenticated read (<c>GET users/?page_size=1</c>):
+    /// fails with <see cref="AuthenticationFailed"/> when the server does not accept them.
+    /// </summary>
+    public Aff<RT, Unit> TestAuthentication() => Users.ListPage(default, 1, 1).Map(_ => unit);
+
+    /// <summary>Task form of <see cref="TestAuthentication"/>.</summary>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public Task<Fin<Unit>> TestAuthenticationAsync(CancellationToken cancellationToken = default) =>
+        runner.RunAsync(TestAuthentication(), cancellationToken);
+
+    /// <summary>
+    /// Stores a state for an instance of either kind (<c>PATCH updatetaskinstancestatus/{uuid}/</c>),
+    /// as saltant workers do. The server stores any state string; use the known states.
+    /// </summary>
+    /// <param name="uuid">The instance.</param>
+    /// <param name="state">The state to store.</param>
+    public Aff<RT, InstanceStateUpdate> UpdateState(InstanceUuid uuid, TaskState state) =>
+        Api.Given<RT, TaskState, InstanceStateUpdate>(state, nameof(state), s => api.Send<RT, InstanceStateUpdate>(InstanceStateRequests.Update(uuid, s), Decoders.InstanceStateUpdate));
+
+    /// <summary>Task form of <see cref="UpdateState"/>.</summary>
+    /// <param name="uuid">The instance.</param>
+    /// <param name="state">The state to store.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<Fin<InstanceStateUpdate>> UpdateStateAsync(InstanceUuid uuid, TaskState state, CancellationToken cancellationToken = default) =>
+        runner.RunAsync(UpdateState(uuid, state), cancellationToken);
+
+    /// <inheritdoc />
+    public override string ToString() => $"SaltantClient({Settings.ApiRoot}, {Settings.Authentication})";
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        connection.Dispose();
+        credentials?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Checks the credentials when the settings ask for it, disposing the client if they are refused.</summary>
+    internal Aff<RT, Unit> CheckedIfAsked() =>
+        Settings.CheckAuthentication
+            ? TestAuthentication() | @catch(e =>
+            {
+                Dispose();
+                return FailAff<RT, Unit>(e);
+            })
+            : unitAff;
+}
+
+/// <summary>
+/// The saltant client for <see cref="SaltantRuntime"/>, the runtime that carries only a
+/// cancellation: what plain C# callers and most pipelines use. <see cref="Create(Settings, SaltantClientOptions?)"/>
+/// makes one without a round trip, <see cref="ConnectAsync(Either{ConfigError, Settings}, SaltantClientOptions?, CancellationToken)"/>
+/// checks the credentials first; a client for a runtime of the caller's comes from
+/// <see cref="Create{RT}(Settings, Func{CancellationToken, RT}, SaltantClientOptions?)"/>.
+/// </summary>
+public sealed class SaltantClient : SaltantClient<SaltantRuntime>
+{
+    private SaltantClient(Settings settings, SaltantClientOptions options)
+        : base(settings, options, SaltantRuntime.New)
+    {
+    }
 
     /// <summary>Makes a client without contacting the server.</summary>
     /// <param name="settings">Validated settings.</param>
@@ -79,42 +147,60 @@ public sealed class SaltantClient : IDisposable
         new(settings, options ?? SaltantClientOptions.Default);
 
     /// <summary>
+    /// Makes a client whose effects run in a runtime of the caller's, without contacting the server,
+    /// so they compose with the caller's own effects in it.
+    /// </summary>
+    /// <typeparam name="RT">The caller's runtime.</typeparam>
+    /// <param name="settings">Validated settings.</param>
+    /// <param name="makeRuntime">Makes a fresh runtime, cancelled with the token, for each <c>…Async</c> call (its cancellation source is disposed after).</param>
+    /// <param name="options">The HTTP client, clock and logging to use; <see cref="SaltantClientOptions.Default"/> when null.</param>
+    public static SaltantClient<RT> Create<RT>(Settings settings, Func<CancellationToken, RT> makeRuntime, SaltantClientOptions? options = null)
+        where RT : struct, HasCancel<RT> =>
+        new(settings, options ?? SaltantClientOptions.Default, makeRuntime);
+
+    /// <summary>
     /// Makes a client and, when <see cref="Settings.CheckAuthentication"/> is set (the default),
     /// checks the credentials with one read, so bad ones fail here with <see cref="AuthenticationFailed"/>
-    /// (and the client is disposed). Compose its use with <c>use</c> to dispose it after.
+    /// (and the client is disposed). Make it inside <c>use</c> to dispose it after.
     /// </summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="settings">Validated settings.</param>
     /// <param name="options">The HTTP client, clock and logging to use.</param>
-    public static Aff<RT, SaltantClient> Connect<RT>(Settings settings, SaltantClientOptions? options = null)
-        where RT : struct, HasCancel<RT> =>
+    public static Aff<SaltantRuntime, SaltantClient> Connect(Settings settings, SaltantClientOptions? options = null) =>
         from client in Eff(() => Create(settings, options))
-        from _ in settings.CheckAuthentication
-            ? client.TestAuthentication<RT>() | @catch(e => DisposeAndFail<RT>(client, e))
-            : unitAff
+        from _ in client.CheckedIfAsked()
         select client;
 
-    /// <summary>Connects with settings still to be validated: a <see cref="ConfigError"/> is the effect's failure, nothing is sent.</summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
+    /// <summary>Connects with settings still to be validated: a <see cref="ConfigError"/> is the effect's failure, and nothing is sent.</summary>
     /// <param name="settings">The settings as <see cref="Settings.Create"/> or <see cref="Settings.FromEnvironment"/> gave them.</param>
     /// <param name="options">The HTTP client, clock and logging to use.</param>
-    public static Aff<RT, SaltantClient> Connect<RT>(Either<ConfigError, Settings> settings, SaltantClientOptions? options = null)
-        where RT : struct, HasCancel<RT> =>
-        settings.Match(Right: valid => Connect<RT>(valid, options), Left: FailAff<RT, SaltantClient>);
+    public static Aff<SaltantRuntime, SaltantClient> Connect(Either<ConfigError, Settings> settings, SaltantClientOptions? options = null) =>
+        settings.Match(Right: valid => Connect(valid, options), Left: FailAff<SaltantRuntime, SaltantClient>);
 
-    /// <summary>Task form of <see cref="Connect{RT}(Settings, SaltantClientOptions?)"/>.</summary>
+    /// <summary>Connects a client whose effects run in a runtime of the caller's; see <see cref="Connect(Settings, SaltantClientOptions?)"/>.</summary>
+    /// <typeparam name="RT">The caller's runtime.</typeparam>
+    /// <param name="settings">The settings as made, valid or not.</param>
+    /// <param name="makeRuntime">Makes a fresh runtime for each <c>…Async</c> call.</param>
+    /// <param name="options">The HTTP client, clock and logging to use.</param>
+    public static Aff<RT, SaltantClient<RT>> Connect<RT>(Either<ConfigError, Settings> settings, Func<CancellationToken, RT> makeRuntime, SaltantClientOptions? options = null)
+        where RT : struct, HasCancel<RT> =>
+        from valid in settings.Match(Right: SuccessAff<RT, Settings>, Left: FailAff<RT, Settings>)
+        from client in Eff<RT, SaltantClient<RT>>(_ => Create(valid, makeRuntime, options))
+        from _ in client.CheckedIfAsked()
+        select client;
+
+    /// <summary>Task form of <see cref="Connect(Settings, SaltantClientOptions?)"/>.</summary>
     /// <param name="settings">Validated settings.</param>
     /// <param name="options">The HTTP client, clock and logging to use.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     public static Task<Fin<SaltantClient>> ConnectAsync(Settings settings, SaltantClientOptions? options = null, CancellationToken cancellationToken = default) =>
-        Connect<SaltantRuntime>(settings, options).RunAsync(cancellationToken);
+        Connect(settings, options).RunAsync(cancellationToken);
 
-    /// <summary>Task form of <see cref="Connect{RT}(Either{ConfigError, Settings}, SaltantClientOptions?)"/>.</summary>
+    /// <summary>Task form of <see cref="Connect(Either{ConfigError, Settings}, SaltantClientOptions?)"/>.</summary>
     /// <param name="settings">The settings as made, valid or not.</param>
     /// <param name="options">The HTTP client, clock and logging to use.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     public static Task<Fin<SaltantClient>> ConnectAsync(Either<ConfigError, Settings> settings, SaltantClientOptions? options = null, CancellationToken cancellationToken = default) =>
-        Connect<SaltantRuntime>(settings, options).RunAsync(cancellationToken);
+        Connect(settings, options).RunAsync(cancellationToken);
 
     /// <summary>
     /// Settings from the process environment (<c>SALTANT_API_URL</c>, <c>SALTANT_AUTH_TOKEN</c>, or the
@@ -129,66 +215,15 @@ public sealed class SaltantClient : IDisposable
     /// Like <see cref="FromEnvironment"/>, then checks the credentials when the settings ask for it.
     /// The environment is read when the effect runs, not when it is made.
     /// </summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="options">The HTTP client, clock and logging to use.</param>
-    public static Aff<RT, SaltantClient> ConnectFromEnvironment<RT>(SaltantClientOptions? options = null)
-        where RT : struct, HasCancel<RT> =>
+    public static Aff<SaltantRuntime, SaltantClient> ConnectFromEnvironment(SaltantClientOptions? options = null) =>
         from settings in Eff(() => Settings.FromEnvironment(EnvironmentSnapshot.Read()))
-        from client in Connect<RT>(settings, options)
+        from client in Connect(settings, options)
         select client;
 
-    /// <summary>Task form of <see cref="ConnectFromEnvironment{RT}"/>.</summary>
+    /// <summary>Task form of <see cref="ConnectFromEnvironment"/>.</summary>
     /// <param name="options">The HTTP client, clock and logging to use.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     public static Task<Fin<SaltantClient>> ConnectFromEnvironmentAsync(SaltantClientOptions? options = null, CancellationToken cancellationToken = default) =>
-        ConnectFromEnvironment<SaltantRuntime>(options).RunAsync(cancellationToken);
-
-    /// <summary>
-    /// Checks the credentials with one cheap authenticated read (<c>GET users/?page_size=1</c>):
-    /// fails with <see cref="AuthenticationFailed"/> when the server does not accept them.
-    /// </summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
-    public Aff<RT, Unit> TestAuthentication<RT>()
-        where RT : struct, HasCancel<RT> =>
-        Users.ListPage<RT>(default, 1, 1).Map(_ => unit);
-
-    /// <summary>Task form of <see cref="TestAuthentication{RT}"/>.</summary>
-    /// <param name="cancellationToken">Cancels the check.</param>
-    public Task<Fin<Unit>> TestAuthenticationAsync(CancellationToken cancellationToken = default) =>
-        TestAuthentication<SaltantRuntime>().RunAsync(cancellationToken);
-
-    /// <summary>
-    /// Stores a state for an instance of either kind (<c>PATCH updatetaskinstancestatus/{uuid}/</c>),
-    /// as saltant workers do. The server stores any state string; use the known states.
-    /// </summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
-    /// <param name="uuid">The instance.</param>
-    /// <param name="state">The state to store.</param>
-    public Aff<RT, InstanceStateUpdate> UpdateState<RT>(InstanceUuid uuid, TaskState state)
-        where RT : struct, HasCancel<RT> =>
-        Api.Given<RT, TaskState, InstanceStateUpdate>(state, nameof(state), s => api.Send<RT, InstanceStateUpdate>(InstanceStateRequests.Update(uuid, s), Decoders.InstanceStateUpdate));
-
-    /// <summary>Task form of <see cref="UpdateState{RT}"/>.</summary>
-    /// <param name="uuid">The instance.</param>
-    /// <param name="state">The state to store.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Fin<InstanceStateUpdate>> UpdateStateAsync(InstanceUuid uuid, TaskState state, CancellationToken cancellationToken = default) =>
-        UpdateState<SaltantRuntime>(uuid, state).RunAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public override string ToString() => $"SaltantClient({Settings.ApiRoot}, {Settings.Authentication})";
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        connection.Dispose();
-        credentials?.Dispose();
-    }
-
-    private static Aff<RT, Unit> DisposeAndFail<RT>(SaltantClient client, LanguageExt.Common.Error error)
-        where RT : struct, HasCancel<RT>
-    {
-        client.Dispose();
-        return FailAff<RT, Unit>(error);
-    }
+        ConnectFromEnvironment(options).RunAsync(cancellationToken);
 }

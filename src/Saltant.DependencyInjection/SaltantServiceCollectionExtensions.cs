@@ -48,8 +48,11 @@ public static class SaltantServiceCollectionExtensions
             Left: error => throw new InvalidOperationException(error.Message)));
         services.TryAddSingleton(provider => SaltantClient.Create(
             provider.GetRequiredService<Settings>(),
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            loggerFactory: provider.GetService<ILoggerFactory>()));
+            new SaltantClientOptions
+            {
+                HttpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+                LoggerFactory = provider.GetService<ILoggerFactory>(),
+            }));
 
         // Innermost, after every handler anyone adds (post-configuration runs after all configuration):
         // a retrying handler added to the builder below cannot send a create twice, nor multiply the

@@ -74,7 +74,7 @@ public sealed class StreamingTests
         Assert.Equal(Records, page.Count);
         Assert.Equal(names.Skip(5).Take(5), page.Results.Map(t => t.Name));
         Assert.True(page.Next.IsSome && page.Previous.IsSome);
-        var last = Ok(await h.Client.ExecutableTaskTypes.ListPage(default, 5, 5).RunAsync());
+        var last = Ok(await h.Client.ExecutableTaskTypes.ListPage<SaltantRuntime>(default, 5, 5).RunAsync());
         Assert.Equal(3, last.Results.Count);
         Assert.True(last.Next.IsNone);
         Fails<NotFound, Page<ExecutableTaskType>>(h.Observe(await h.Client.ExecutableTaskTypes.ListPageAsync(default, 6, 5)));

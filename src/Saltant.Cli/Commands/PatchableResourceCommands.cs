@@ -22,6 +22,23 @@ internal interface IResourceFields<TDraft, TPatch>
     TPatch Patch(ParseResult parse);
 }
 
+/// <summary>The calls the commands of one patchable resource make.</summary>
+/// <typeparam name="TRecord">The record.</typeparam>
+/// <typeparam name="TKey">Its id.</typeparam>
+/// <typeparam name="TDraft">Every writable field.</typeparam>
+/// <typeparam name="TPatch">The fields to change.</typeparam>
+/// <param name="Stream">Lists the records.</param>
+/// <param name="Get">Reads one.</param>
+/// <param name="Create">Creates one.</param>
+/// <param name="Put">Replaces one.</param>
+/// <param name="Patch">Changes one.</param>
+internal sealed record PatchableCalls<TRecord, TKey, TDraft, TPatch>(
+    Func<SaltantClient, LanguageExt.Seq<Filter<TRecord>>, CancellationToken, IAsyncEnumerable<LanguageExt.Fin<TRecord>>> Stream,
+    Func<SaltantClient, TKey, CancellationToken, Task<LanguageExt.Fin<TRecord>>> Get,
+    Func<SaltantClient, TDraft, CancellationToken, Task<LanguageExt.Fin<TRecord>>> Create,
+    Func<SaltantClient, TKey, TDraft, CancellationToken, Task<LanguageExt.Fin<TRecord>>> Put,
+    Func<SaltantClient, TKey, TPatch, CancellationToken, Task<LanguageExt.Fin<TRecord>>> Patch);
+
 /// <summary>
 /// The command group of a resource with numeric ids that is listed, read, created, replaced and
 /// patched — task queues and task whitelists, which differ only in their fields.
@@ -36,38 +53,38 @@ internal static class PatchableResourceCommands
     /// <param name="factory">The factory.</param>
     /// <param name="name">The group's name, e.g. <c>task-queues</c>.</param>
     /// <param name="view">How records are shown; its noun names them in help and errors.</param>
-    /// <param name="pick">The client's sub-client for this resource.</param>
+    /// <param name="calls">The calls on the client for this resource.</param>
     /// <param name="key">Makes an id from a checked positive number.</param>
     /// <param name="fields">Makes the field options for a mode.</param>
     public static Command Build<TRecord, TKey, TDraft, TPatch>(
         CommandFactory factory,
         string name,
         ResourceView<TRecord> view,
-        Func<SaltantClient, PatchableResourceClient<TRecord, TKey, TDraft, TPatch>> pick,
+        PatchableCalls<TRecord, TKey, TDraft, TPatch> calls,
         Func<int, TKey> key,
         Func<FieldMode, IResourceFields<TDraft, TPatch>> fields)
     {
         var noun = view.Noun;
         return new Command(name, $"{char.ToUpperInvariant(noun[0])}{noun[1..]}s: list, get, create, put, patch.")
         {
-            factory.List<TRecord, TRecord>(view, (client, filters, ct) => pick(client).Stream(filters, ct)),
+            factory.List<TRecord, TRecord>(view, (client, filters, ct) => calls.Stream(client, filters, ct)),
             factory.Get(view, "id", (invocation, text) =>
             {
                 var id = key(Inputs.Id(noun, text));
-                return pick(invocation.Client).GetAsync(id, invocation.CancellationToken);
+                return calls.Get(invocation.Client, id, invocation.CancellationToken);
             }),
-            Create(factory, view, pick, fields(FieldMode.Create)),
+            Create(factory, view, calls, fields(FieldMode.Create)),
             Change(factory, view, new Command("put", $"Replace every field of a {noun}."), fields(FieldMode.Put), (invocation, set, text) =>
             {
                 var id = key(Inputs.Id(noun, text));
                 var draft = set.Draft(invocation.Parse);
-                return pick(invocation.Client).PutAsync(id, draft, invocation.CancellationToken);
+                return calls.Put(invocation.Client, id, draft, invocation.CancellationToken);
             }),
             Change(factory, view, new Command("patch", $"Change only the given fields of a {noun}."), fields(FieldMode.Patch), (invocation, set, text) =>
             {
                 var id = key(Inputs.Id(noun, text));
                 var patch = set.Patch(invocation.Parse);
-                return pick(invocation.Client).PatchAsync(id, patch, invocation.CancellationToken);
+                return calls.Patch(invocation.Client, id, patch, invocation.CancellationToken);
             }),
         };
     }
@@ -82,14 +99,14 @@ internal static class PatchableResourceCommands
     private static Command Create<TRecord, TKey, TDraft, TPatch>(
         CommandFactory factory,
         ResourceView<TRecord> view,
-        Func<SaltantClient, PatchableResourceClient<TRecord, TKey, TDraft, TPatch>> pick,
+        PatchableCalls<TRecord, TKey, TDraft, TPatch> calls,
         IResourceFields<TDraft, TPatch> set)
     {
         var command = WithOptions(new Command("create", $"Create a {view.Noun}."), set);
         return factory.Write(command, view, invocation =>
         {
             var draft = set.Draft(invocation.Parse);
-            return pick(invocation.Client).CreateAsync(draft, invocation.CancellationToken);
+            return calls.Create(invocation.Client, draft, invocation.CancellationToken);
         });
     }
 

@@ -10,7 +10,18 @@ internal static class TaskQueueCommands
     /// <summary>Builds the command group.</summary>
     /// <param name="factory">The factory.</param>
     public static Command Build(CommandFactory factory) =>
-        PatchableResourceCommands.Build(factory, "task-queues", Views.TaskQueue, c => c.TaskQueues, id => new TaskQueueId(id), mode => new Fields(mode));
+        PatchableResourceCommands.Build(
+            factory,
+            "task-queues",
+            Views.TaskQueue,
+            new PatchableCalls<TaskQueue, TaskQueueId, TaskQueueDraft, TaskQueuePatch>(
+                (c, f, ct) => c.TaskQueues.Stream(f, ct),
+                (c, id, ct) => c.TaskQueues.GetAsync(id, ct),
+                (c, d, ct) => c.TaskQueues.CreateAsync(d, ct),
+                (c, id, d, ct) => c.TaskQueues.PutAsync(id, d, ct),
+                (c, id, p, ct) => c.TaskQueues.PatchAsync(id, p, ct)),
+            id => new TaskQueueId(id),
+            mode => new Fields(mode));
 
     /// <summary>The field options, as saltant-cli names them.</summary>
     private sealed class Fields : IResourceFields<TaskQueueDraft, TaskQueuePatch>

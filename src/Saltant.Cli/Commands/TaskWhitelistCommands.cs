@@ -10,7 +10,18 @@ internal static class TaskWhitelistCommands
     /// <summary>Builds the command group.</summary>
     /// <param name="factory">The factory.</param>
     public static Command Build(CommandFactory factory) =>
-        PatchableResourceCommands.Build(factory, "task-whitelists", Views.TaskWhitelist, c => c.TaskWhitelists, id => new TaskWhitelistId(id), mode => new Fields(mode));
+        PatchableResourceCommands.Build(
+            factory,
+            "task-whitelists",
+            Views.TaskWhitelist,
+            new PatchableCalls<TaskWhitelist, TaskWhitelistId, TaskWhitelistDraft, TaskWhitelistPatch>(
+                (c, f, ct) => c.TaskWhitelists.Stream(f, ct),
+                (c, id, ct) => c.TaskWhitelists.GetAsync(id, ct),
+                (c, d, ct) => c.TaskWhitelists.CreateAsync(d, ct),
+                (c, id, d, ct) => c.TaskWhitelists.PutAsync(id, d, ct),
+                (c, id, p, ct) => c.TaskWhitelists.PatchAsync(id, p, ct)),
+            id => new TaskWhitelistId(id),
+            mode => new Fields(mode));
 
     /// <summary>The field options, as saltant-cli names them.</summary>
     private sealed class Fields : IResourceFields<TaskWhitelistDraft, TaskWhitelistPatch>

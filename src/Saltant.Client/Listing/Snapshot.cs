@@ -36,14 +36,15 @@ internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> sourc
         select Distinct(read.Bind(part => part));
 
     /// <summary>Every record, streamed in order with at most the read-ahead of parts in memory; a failure is the last item.</summary>
-    internal async IAsyncEnumerable<Fin<T>> Stream([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    internal async IAsyncEnumerable<Fin<T>> Stream<RT>(Func<CancellationToken, RT> makeRuntime, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where RT : struct, HasCancel<RT>
     {
-        var runtime = SaltantRuntime.New(cancellationToken);
+        var runtime = makeRuntime(cancellationToken);
         var pending = new Queue<Task<Fin<Seq<T>>>>();
         try
         {
-            var plan = await Plan<SaltantRuntime>().Run(runtime).ConfigureAwait(false);
-            if (plan.Case is not Seq<Aff<SaltantRuntime, Seq<T>>> parts)
+            var plan = await Plan<RT>().Run(runtime).ConfigureAwait(false);
+            if (plan.Case is not Seq<Aff<RT, Seq<T>>> parts)
             {
                 yield return Fin<T>.Fail(plan.Match(_ => default!, e => e));
                 yield break;
@@ -77,13 +78,13 @@ internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> sourc
         finally
         {
             // A consumer that stops early stops the parts still being read.
-            runtime.CancellationTokenSource.Cancel();
+            runtime.CancellationTokenSource?.Cancel();
             foreach (var abandoned in pending)
             {
                 _ = abandoned.ContinueWith(static t => t.Exception, TaskScheduler.Default);
             }
 
-            runtime.CancellationTokenSource.Dispose();
+            runtime.CancellationTokenSource?.Dispose();
         }
     }
 

@@ -7,26 +7,22 @@ using static LanguageExt.Prelude;
 namespace Saltant.Client;
 
 /// <summary>Waiting for instances of one kind to finish: singly, many at once, or as a stream of their state changes.</summary>
-public sealed partial class TaskInstancesClient<TKind, T>
+public sealed partial class TaskInstancesClient<RT, TKind, T>
 {
     /// <summary>The wait used when none is given: back off from 100 ms to the settings' refresh period, no overall limit.</summary>
     public WaitOptions DefaultWait => WaitOptions.BackingOffTo(api.Settings.WaitRefreshPeriod);
 
     /// <summary>Waits until the instance has finished (successful, failed or terminated) and returns it as last read.</summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="uuid">The instance.</param>
     /// <param name="options">Poll schedule and overall timeout; <see cref="DefaultWait"/> when None.</param>
-    public Aff<RT, T> Wait<RT>(InstanceUuid uuid, Option<WaitOptions> options = default)
-        where RT : struct, HasCancel<RT> =>
-        WaitMany<RT>(Seq1(uuid), options).Map(all => all.Head);
+    public Aff<RT, T> Wait(InstanceUuid uuid, Option<WaitOptions> options = default) =>
+        WaitMany(Seq1(uuid), options).Map(all => all.Head);
 
     /// <summary>Waits until an instance in hand has finished and returns it as last read.</summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="instance">The instance.</param>
     /// <param name="options">Poll schedule and overall timeout; <see cref="DefaultWait"/> when None.</param>
-    public Aff<RT, T> Wait<RT>(T instance, Option<WaitOptions> options = default)
-        where RT : struct, HasCancel<RT> =>
-        Api.Given<RT, T, T>(instance, nameof(instance), i => WaitMany<RT>(Seq1(i), options).Map(all => all.Head));
+    public Aff<RT, T> Wait(T instance, Option<WaitOptions> options = default) =>
+        Api.Given<RT, T, T>(instance, nameof(instance), i => WaitMany(Seq1(i), options).Map(all => all.Head));
 
     /// <summary>
     /// Waits until every instance has finished and returns them as last read, in input order. Each
@@ -34,29 +30,25 @@ public sealed partial class TaskInstancesClient<TKind, T>
     /// 1,000 instances), not one read per instance; see <see cref="StateReads"/>. Fails with
     /// <see cref="WaitTimedOut"/>, naming the unfinished ones, when the overall timeout passes.
     /// </summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="uuids">The instances.</param>
     /// <param name="options">Poll schedule and overall timeout; <see cref="DefaultWait"/> when None.</param>
-    public Aff<RT, Seq<T>> WaitMany<RT>(IEnumerable<InstanceUuid> uuids, Option<WaitOptions> options = default)
-        where RT : struct, HasCancel<RT> =>
-        Api.Given<RT, IEnumerable<InstanceUuid>, Seq<T>>(uuids, nameof(uuids), u => Waiting<RT>(u.ToSeq().Strict(), Seq<T>(), options));
+    public Aff<RT, Seq<T>> WaitMany(IEnumerable<InstanceUuid> uuids, Option<WaitOptions> options = default) =>
+        Api.Given<RT, IEnumerable<InstanceUuid>, Seq<T>>(uuids, nameof(uuids), u => Waiting(u.ToSeq().Strict(), Seq<T>(), options));
 
     /// <summary>
-    /// Waits until every instance in hand has finished, as <see cref="WaitMany{RT}(IEnumerable{InstanceUuid}, Option{WaitOptions})"/>;
+    /// Waits until every instance in hand has finished, as <see cref="WaitMany(IEnumerable{InstanceUuid}, Option{WaitOptions})"/>;
     /// the records' creation times, queues and owners let even the first round be a list read.
     /// </summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="instances">The instances.</param>
     /// <param name="options">Poll schedule and overall timeout; <see cref="DefaultWait"/> when None.</param>
-    public Aff<RT, Seq<T>> WaitMany<RT>(IEnumerable<T> instances, Option<WaitOptions> options = default)
-        where RT : struct, HasCancel<RT> =>
+    public Aff<RT, Seq<T>> WaitMany(IEnumerable<T> instances, Option<WaitOptions> options = default) =>
         Api.Given<RT, IEnumerable<T>, Seq<T>>(instances, nameof(instances), i => i.ToSeq().Strict() is var known && known.Exists(x => x is null)
             ? FailAff<RT, Seq<T>>(new InvalidRequestInput(nameof(instances), "an instance is null."))
-            : Waiting<RT>(known.Map(x => x.Uuid), known, options));
+            : Waiting(known.Map(x => x.Uuid), known, options));
 
     /// <summary>
     /// Streams the instances' state changes until all have finished, for progress displays: each
-    /// instance's first reading, then one item per change, read as <see cref="WaitMany{RT}(IEnumerable{InstanceUuid}, Option{WaitOptions})"/>
+    /// instance's first reading, then one item per change, read as <see cref="WaitMany(IEnumerable{InstanceUuid}, Option{WaitOptions})"/>
     /// reads. A failure (a timeout and a cancellation included) is the last item; nothing is thrown.
     /// </summary>
     /// <param name="uuids">The instances.</param>
@@ -76,36 +68,35 @@ public sealed partial class TaskInstancesClient<TKind, T>
             ? Failed(new InvalidRequestInput(nameof(instances), "it is required and may not hold null."))
             : Watching(new WaitTracker<T>(instances.Select(i => i.Uuid).ToSeq().Strict(), instances.ToSeq().Strict()), options.IfNone(DefaultWait) ?? DefaultWait, cancellationToken);
 
-    /// <summary>Task form of <see cref="Wait{RT}(InstanceUuid, Option{WaitOptions})"/>.</summary>
+    /// <summary>Task form of <see cref="Wait(InstanceUuid, Option{WaitOptions})"/>.</summary>
     /// <param name="uuid">The instance.</param>
     /// <param name="options">Poll schedule and overall timeout.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     public Task<Fin<T>> WaitAsync(InstanceUuid uuid, Option<WaitOptions> options = default, CancellationToken cancellationToken = default) =>
-        Wait<SaltantRuntime>(uuid, options).RunAsync(cancellationToken);
+        runner.RunAsync(Wait(uuid, options), cancellationToken);
 
-    /// <summary>Task form of <see cref="Wait{RT}(T, Option{WaitOptions})"/>.</summary>
+    /// <summary>Task form of <see cref="Wait(T, Option{WaitOptions})"/>.</summary>
     /// <param name="instance">The instance.</param>
     /// <param name="options">Poll schedule and overall timeout.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     public Task<Fin<T>> WaitAsync(T instance, Option<WaitOptions> options = default, CancellationToken cancellationToken = default) =>
-        Wait<SaltantRuntime>(instance, options).RunAsync(cancellationToken);
+        runner.RunAsync(Wait(instance, options), cancellationToken);
 
-    /// <summary>Task form of <see cref="WaitMany{RT}(IEnumerable{InstanceUuid}, Option{WaitOptions})"/>.</summary>
+    /// <summary>Task form of <see cref="WaitMany(IEnumerable{InstanceUuid}, Option{WaitOptions})"/>.</summary>
     /// <param name="uuids">The instances.</param>
     /// <param name="options">Poll schedule and overall timeout.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     public Task<Fin<Seq<T>>> WaitManyAsync(IEnumerable<InstanceUuid> uuids, Option<WaitOptions> options = default, CancellationToken cancellationToken = default) =>
-        WaitMany<SaltantRuntime>(uuids, options).RunAsync(cancellationToken);
+        runner.RunAsync(WaitMany(uuids, options), cancellationToken);
 
-    /// <summary>Task form of <see cref="WaitMany{RT}(IEnumerable{T}, Option{WaitOptions})"/>.</summary>
+    /// <summary>Task form of <see cref="WaitMany(IEnumerable{T}, Option{WaitOptions})"/>.</summary>
     /// <param name="instances">The instances.</param>
     /// <param name="options">Poll schedule and overall timeout.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     public Task<Fin<Seq<T>>> WaitManyAsync(IEnumerable<T> instances, Option<WaitOptions> options = default, CancellationToken cancellationToken = default) =>
-        WaitMany<SaltantRuntime>(instances, options).RunAsync(cancellationToken);
+        runner.RunAsync(WaitMany(instances, options), cancellationToken);
 
-    private Aff<RT, Seq<T>> Waiting<RT>(Seq<InstanceUuid> uuids, Seq<T> known, Option<WaitOptions> options)
-        where RT : struct, HasCancel<RT> =>
+    private Aff<RT, Seq<T>> Waiting(Seq<InstanceUuid> uuids, Seq<T> known, Option<WaitOptions> options) =>
         from tracker in Eff(() => new WaitTracker<T>(uuids, known))
         from _ in AffMaybe<RT, Unit>(async rt =>
         {
@@ -123,7 +114,7 @@ public sealed partial class TaskInstancesClient<TKind, T>
 
     private async IAsyncEnumerable<Fin<InstanceProgress<T>>> Watching(WaitTracker<T> tracker, WaitOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var runtime = SaltantRuntime.New(cancellationToken);
+        var runtime = runner.Make(cancellationToken);
         try
         {
             await foreach (var round in Rounds(tracker, runtime, options, cancellationToken).ConfigureAwait(false))
@@ -141,16 +132,15 @@ public sealed partial class TaskInstancesClient<TKind, T>
         }
         finally
         {
-            runtime.CancellationTokenSource.Dispose();
+            runtime.CancellationTokenSource?.Dispose();
         }
     }
 
-    private IAsyncEnumerable<Fin<bool>> Rounds<RT>(WaitTracker<T> tracker, RT runtime, WaitOptions options, CancellationToken cancellationToken)
-        where RT : struct, HasCancel<RT> =>
+    private IAsyncEnumerable<Fin<bool>> Rounds(WaitTracker<T> tracker, RT runtime, WaitOptions options, CancellationToken cancellationToken) =>
         tracker.Done
             ? One(Fin<bool>.Succ(true))
             : Polling.Rounds(
-                StateReads.Round<RT, TKind, T>(api, this, tracker).Map(_ => tracker.Done),
+                StateReads.Round(api, this, tracker).Map(_ => tracker.Done),
                 runtime,
                 options,
                 api.Clock,

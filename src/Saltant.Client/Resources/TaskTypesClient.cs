@@ -9,23 +9,27 @@ namespace Saltant.Client;
 /// order: read, find by name, create and replace (PUT; the server has no PATCH for task types). Ids
 /// and drafts are of this kind only.
 /// </summary>
+/// <typeparam name="RT">The runtime the effects run in; <see cref="SaltantRuntime"/> for <see cref="SaltantClient"/>.</typeparam>
 /// <typeparam name="TKind"><see cref="Container"/> or <see cref="Executable"/>.</typeparam>
 /// <typeparam name="TType">The task type record of this kind.</typeparam>
 /// <typeparam name="TDraft">Its full set of writable fields.</typeparam>
-public sealed class TaskTypesClient<TKind, TType, TDraft>
+public sealed class TaskTypesClient<RT, TKind, TType, TDraft>
+    where RT : struct, HasCancel<RT>
     where TKind : ITaskKind
     where TType : TaskType<TKind>
     where TDraft : ITaskTypeDraft<TKind>
 {
     private readonly Api api;
+    private readonly Runner<RT> runner;
     private readonly Decoder<TType> decoder;
     private readonly Func<TType, TDraft> draftOf;
     private readonly ListSource<TType, TaskType<TKind>> source;
     private readonly string resource;
 
-    internal TaskTypesClient(Api api, Decoder<TType> decoder, Decoder<Page<TType>> pageDecoder, Func<TType, TDraft> draftOf)
+    internal TaskTypesClient(Api api, Runner<RT> runner, Decoder<TType> decoder, Decoder<Page<TType>> pageDecoder, Func<TType, TDraft> draftOf)
     {
         this.api = api;
+        this.runner = runner;
         this.decoder = decoder;
         this.draftOf = draftOf;
         source = new(TaskTypeRequests.List, pageDecoder, t => t.Id, Option<CreationOrder<TType, TaskType<TKind>>>.None);
@@ -33,152 +37,130 @@ public sealed class TaskTypesClient<TKind, TType, TDraft>
     }
 
     /// <summary><c>GET {kind}tasktypes/?filters&amp;page&amp;page_size</c>: one page, with the count of all that match.</summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="filters">Filters, from <see cref="TaskTypeFilters{TKind}"/>, <see cref="ContainerTaskTypeFilters"/> or <see cref="Filter{T}.Raw"/>.</param>
     /// <param name="page">The page, from 1.</param>
     /// <param name="pageSize">Records per page; the settings' page size when None.</param>
-    public Aff<RT, Page<TType>> ListPage<RT>(Seq<Filter<TaskType<TKind>>> filters = default, int page = 1, Option<int> pageSize = default)
-        where RT : struct, HasCancel<RT> =>
+    public Aff<RT, Page<TType>> ListPage(Seq<Filter<TaskType<TKind>>> filters = default, int page = 1, Option<int> pageSize = default) =>
         api.Send<RT, Page<TType>>(TaskTypeRequests.List(filters, page, pageSize.IfNone(api.Settings.PageSize)), source.Decoder);
 
     /// <summary>Every matching task type, read as a snapshot: each once, whatever is created or changed meanwhile.</summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="filters">Filters.</param>
-    public Aff<RT, Seq<TType>> List<RT>(Seq<Filter<TaskType<TKind>>> filters = default)
-        where RT : struct, HasCancel<RT> =>
+    public Aff<RT, Seq<TType>> List(Seq<Filter<TaskType<TKind>>> filters = default) =>
         new Snapshot<TType, TaskType<TKind>>(api, source, filters).All<RT>();
 
     /// <summary>Every matching task type, streamed as a snapshot with a few large pages read ahead; a failure is the last item.</summary>
     /// <param name="filters">Filters.</param>
     /// <param name="cancellationToken">Ends the stream with a <see cref="Cancelled"/> item.</param>
     public IAsyncEnumerable<Fin<TType>> Stream(Seq<Filter<TaskType<TKind>>> filters = default, CancellationToken cancellationToken = default) =>
-        new Snapshot<TType, TaskType<TKind>>(api, source, filters).Stream(cancellationToken);
+        new Snapshot<TType, TaskType<TKind>>(api, source, filters).Stream(runner.Make, cancellationToken);
 
     /// <summary><c>GET {kind}tasktypes/{id}/</c>; <see cref="NotFound"/> when there is none.</summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="id">The task type.</param>
-    public Aff<RT, TType> Get<RT>(TaskTypeId<TKind> id)
-        where RT : struct, HasCancel<RT> =>
+    public Aff<RT, TType> Get(TaskTypeId<TKind> id) =>
         api.Send<RT, TType>(TaskTypeRequests.Get(id), decoder);
 
     /// <summary>Reads many task types with bounded concurrency: one result per id, in order.</summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="ids">The task types.</param>
-    public Aff<RT, Seq<Fin<TType>>> GetMany<RT>(IEnumerable<TaskTypeId<TKind>> ids)
-        where RT : struct, HasCancel<RT> =>
-        api.Batch<RT, TaskTypeId<TKind>, TType>(ids, nameof(ids), Get<RT>);
+    public Aff<RT, Seq<Fin<TType>>> GetMany(IEnumerable<TaskTypeId<TKind>> ids) =>
+        api.Batch<RT, TaskTypeId<TKind>, TType>(ids, nameof(ids), Get);
 
     /// <summary>Re-reads a task type in hand (saltant-py's <c>sync</c>).</summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="type">The task type.</param>
-    public Aff<RT, TType> Sync<RT>(TType type)
-        where RT : struct, HasCancel<RT> =>
-        Api.Given<RT, TType, TType>(type, nameof(type), t => Get<RT>(t.Id));
+    public Aff<RT, TType> Sync(TType type) =>
+        Api.Given<RT, TType, TType>(type, nameof(type), t => Get(t.Id));
 
     /// <summary><c>GET {kind}tasktypes/?name=…</c>: the task type with exactly this name, or None (names are unique).</summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="name">The name.</param>
-    public Aff<RT, Option<TType>> FindByName<RT>(string name)
-        where RT : struct, HasCancel<RT> =>
+    public Aff<RT, Option<TType>> FindByName(string name) =>
         Api.Given<RT, string, Option<TType>>(name, nameof(name), n => api.First<RT, TType>(TaskTypeRequests.ByName<TKind>(n), source.Decoder));
 
     /// <summary>The task type with exactly this name; <see cref="NameNotFound"/> when there is none.</summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="name">The name.</param>
-    public Aff<RT, TType> GetByName<RT>(string name)
-        where RT : struct, HasCancel<RT> =>
-        Api.Require(FindByName<RT>(name), resource, name);
+    public Aff<RT, TType> GetByName(string name) =>
+        Api.Require(FindByName(name), resource, name);
 
     /// <summary><c>POST {kind}tasktypes/</c>: a task type owned by the caller; sent once, never retried.</summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="draft">The new task type.</param>
-    public Aff<RT, TType> Create<RT>(TDraft draft)
-        where RT : struct, HasCancel<RT> =>
+    public Aff<RT, TType> Create(TDraft draft) =>
         Api.Given<RT, TDraft, TType>(draft, nameof(draft), d => api.Send<RT, TType>(TaskTypeRequests.Create(d), decoder));
 
     /// <summary>Creates many task types with bounded concurrency: one result per draft, in order, failures included.</summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="drafts">The new task types.</param>
-    public Aff<RT, Seq<Fin<TType>>> CreateMany<RT>(IEnumerable<TDraft> drafts)
-        where RT : struct, HasCancel<RT> =>
-        api.Batch<RT, TDraft, TType>(drafts, nameof(drafts), Create<RT>);
+    public Aff<RT, Seq<Fin<TType>>> CreateMany(IEnumerable<TDraft> drafts) =>
+        api.Batch<RT, TDraft, TType>(drafts, nameof(drafts), Create);
 
     /// <summary><c>PUT {kind}tasktypes/{id}/</c>: every writable field (the owner or a superuser only).</summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="id">The task type.</param>
     /// <param name="draft">All its new values.</param>
-    public Aff<RT, TType> Put<RT>(TaskTypeId<TKind> id, TDraft draft)
-        where RT : struct, HasCancel<RT> =>
+    public Aff<RT, TType> Put(TaskTypeId<TKind> id, TDraft draft) =>
         Api.Given<RT, TDraft, TType>(draft, nameof(draft), d => api.Send<RT, TType>(TaskTypeRequests.Put(id, d), decoder));
 
     /// <summary>Writes a task type in hand back, every field (saltant-py's <c>put</c>).</summary>
-    /// <typeparam name="RT">The runtime.</typeparam>
     /// <param name="type">The task type as it should be.</param>
-    public Aff<RT, TType> Put<RT>(TType type)
-        where RT : struct, HasCancel<RT> =>
-        Api.Given<RT, TType, TType>(type, nameof(type), t => Put<RT>(t.Id, draftOf(t)));
+    public Aff<RT, TType> Put(TType type) =>
+        Api.Given<RT, TType, TType>(type, nameof(type), t => Put(t.Id, draftOf(t)));
 
-    /// <summary>Task form of <see cref="ListPage{RT}"/>.</summary>
+    /// <summary>Task form of <see cref="ListPage"/>.</summary>
     /// <param name="filters">Filters.</param>
     /// <param name="page">The page, from 1.</param>
     /// <param name="pageSize">Records per page.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<Fin<Page<TType>>> ListPageAsync(Seq<Filter<TaskType<TKind>>> filters = default, int page = 1, Option<int> pageSize = default, CancellationToken cancellationToken = default) =>
-        ListPage<SaltantRuntime>(filters, page, pageSize).RunAsync(cancellationToken);
+        runner.RunAsync(ListPage(filters, page, pageSize), cancellationToken);
 
-    /// <summary>Task form of <see cref="List{RT}"/>.</summary>
+    /// <summary>Task form of <see cref="List"/>.</summary>
     /// <param name="filters">Filters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<Fin<Seq<TType>>> ListAsync(Seq<Filter<TaskType<TKind>>> filters = default, CancellationToken cancellationToken = default) =>
-        List<SaltantRuntime>(filters).RunAsync(cancellationToken);
+        runner.RunAsync(List(filters), cancellationToken);
 
-    /// <summary>Task form of <see cref="List{RT}"/> without filters.</summary>
+    /// <summary>Task form of <see cref="List"/> without filters.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<Fin<Seq<TType>>> ListAsync(CancellationToken cancellationToken) => ListAsync(default, cancellationToken);
 
-    /// <summary>Task form of <see cref="Get{RT}"/>.</summary>
+    /// <summary>Task form of <see cref="Get"/>.</summary>
     /// <param name="id">The task type.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Fin<TType>> GetAsync(TaskTypeId<TKind> id, CancellationToken cancellationToken = default) => Get<SaltantRuntime>(id).RunAsync(cancellationToken);
+    public Task<Fin<TType>> GetAsync(TaskTypeId<TKind> id, CancellationToken cancellationToken = default) => runner.RunAsync(Get(id), cancellationToken);
 
-    /// <summary>Task form of <see cref="GetMany{RT}"/>.</summary>
+    /// <summary>Task form of <see cref="GetMany"/>.</summary>
     /// <param name="ids">The task types.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
-    public Task<Fin<Seq<Fin<TType>>>> GetManyAsync(IEnumerable<TaskTypeId<TKind>> ids, CancellationToken cancellationToken = default) => GetMany<SaltantRuntime>(ids).RunAsync(cancellationToken);
+    public Task<Fin<Seq<Fin<TType>>>> GetManyAsync(IEnumerable<TaskTypeId<TKind>> ids, CancellationToken cancellationToken = default) => runner.RunAsync(GetMany(ids), cancellationToken);
 
-    /// <summary>Task form of <see cref="Sync{RT}"/>.</summary>
+    /// <summary>Task form of <see cref="Sync"/>.</summary>
     /// <param name="type">The task type.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Fin<TType>> SyncAsync(TType type, CancellationToken cancellationToken = default) => Sync<SaltantRuntime>(type).RunAsync(cancellationToken);
+    public Task<Fin<TType>> SyncAsync(TType type, CancellationToken cancellationToken = default) => runner.RunAsync(Sync(type), cancellationToken);
 
-    /// <summary>Task form of <see cref="FindByName{RT}"/>.</summary>
+    /// <summary>Task form of <see cref="FindByName"/>.</summary>
     /// <param name="name">The name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Fin<Option<TType>>> FindByNameAsync(string name, CancellationToken cancellationToken = default) => FindByName<SaltantRuntime>(name).RunAsync(cancellationToken);
+    public Task<Fin<Option<TType>>> FindByNameAsync(string name, CancellationToken cancellationToken = default) => runner.RunAsync(FindByName(name), cancellationToken);
 
-    /// <summary>Task form of <see cref="GetByName{RT}"/>.</summary>
+    /// <summary>Task form of <see cref="GetByName"/>.</summary>
     /// <param name="name">The name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Fin<TType>> GetByNameAsync(string name, CancellationToken cancellationToken = default) => GetByName<SaltantRuntime>(name).RunAsync(cancellationToken);
+    public Task<Fin<TType>> GetByNameAsync(string name, CancellationToken cancellationToken = default) => runner.RunAsync(GetByName(name), cancellationToken);
 
-    /// <summary>Task form of <see cref="Create{RT}"/>.</summary>
+    /// <summary>Task form of <see cref="Create"/>.</summary>
     /// <param name="draft">The new task type.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Fin<TType>> CreateAsync(TDraft draft, CancellationToken cancellationToken = default) => Create<SaltantRuntime>(draft).RunAsync(cancellationToken);
+    public Task<Fin<TType>> CreateAsync(TDraft draft, CancellationToken cancellationToken = default) => runner.RunAsync(Create(draft), cancellationToken);
 
-    /// <summary>Task form of <see cref="CreateMany{RT}"/>.</summary>
+    /// <summary>Task form of <see cref="CreateMany"/>.</summary>
     /// <param name="drafts">The new task types.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
-    public Task<Fin<Seq<Fin<TType>>>> CreateManyAsync(IEnumerable<TDraft> drafts, CancellationToken cancellationToken = default) => CreateMany<SaltantRuntime>(drafts).RunAsync(cancellationToken);
+    public Task<Fin<Seq<Fin<TType>>>> CreateManyAsync(IEnumerable<TDraft> drafts, CancellationToken cancellationToken = default) => runner.RunAsync(CreateMany(drafts), cancellationToken);
 
-    /// <summary>Task form of <see cref="Put{RT}(TaskTypeId{TKind}, TDraft)"/>.</summary>
+    /// <summary>Task form of <see cref="Put(TaskTypeId{TKind}, TDraft)"/>.</summary>
     /// <param name="id">The task type.</param>
     /// <param name="draft">All its new values.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Fin<TType>> PutAsync(TaskTypeId<TKind> id, TDraft draft, CancellationToken cancellationToken = default) => Put<SaltantRuntime>(id, draft).RunAsync(cancellationToken);
+    public Task<Fin<TType>> PutAsync(TaskTypeId<TKind> id, TDraft draft, CancellationToken cancellationToken = default) => runner.RunAsync(Put(id, draft), cancellationToken);
 
-    /// <summary>Task form of <see cref="Put{RT}(TType)"/>.</summary>
+    /// <summary>Task form of <see cref="Put(TType)"/>.</summary>
     /// <param name="type">The task type as it should be.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Fin<TType>> PutAsync(TType type, CancellationToken cancellationToken = default) => Put<SaltantRuntime>(type).RunAsync(cancellationToken);
+    public Task<Fin<TType>> PutAsync(TType type, CancellationToken cancellationToken = default) => runner.RunAsync(Put(type), cancellationToken);
 }

@@ -24,7 +24,7 @@ internal static class StateReads
     private static readonly Seq<TaskState> Finished = Seq(TaskState.SuccessfulState, TaskState.FailedState, TaskState.TerminatedState);
 
     /// <summary>Reads the pending instances' states into the tracker.</summary>
-    internal static Aff<RT, Unit> Round<RT, TKind, T>(Api api, TaskInstancesClient<TKind, T> instances, WaitTracker<T> tracker)
+    internal static Aff<RT, Unit> Round<RT, TKind, T>(Api api, TaskInstancesClient<RT, TKind, T> instances, WaitTracker<T> tracker)
         where RT : struct, HasCancel<RT>
         where TKind : ITaskKind
         where T : TaskInstance<TKind> =>
@@ -39,13 +39,13 @@ internal static class StateReads
         select unit;
 
     /// <summary>One read per instance, side by side (the batch concurrency); the first failure ends the round.</summary>
-    private static Aff<RT, Unit> ReadEach<RT, TKind, T>(TaskInstancesClient<TKind, T> instances, WaitTracker<T> tracker, Seq<InstanceUuid> uuids)
+    private static Aff<RT, Unit> ReadEach<RT, TKind, T>(TaskInstancesClient<RT, TKind, T> instances, WaitTracker<T> tracker, Seq<InstanceUuid> uuids)
         where RT : struct, HasCancel<RT>
         where TKind : ITaskKind
         where T : TaskInstance<TKind> =>
         uuids.IsEmpty
             ? unitAff
-            : instances.GetMany<RT>(uuids).Bind(reads => reads.Sequence().Match(
+            : instances.GetMany(uuids).Bind(reads => reads.Sequence().Match(
                 Succ: records =>
                 {
                     records.Iter(tracker.Saw);
@@ -58,7 +58,7 @@ internal static class StateReads
     /// (creation times, queues, owners), every page of them; the UUIDs found are returned.
     /// </summary>
     private static Aff<RT, LanguageExt.HashSet<InstanceUuid>> ByState<RT, TKind, T>(
-        Api api, TaskInstancesClient<TKind, T> instances, WaitTracker<T> tracker, Seq<T> among, Seq<TaskState> states)
+        Api api, TaskInstancesClient<RT, TKind, T> instances, WaitTracker<T> tracker, Seq<T> among, Seq<TaskState> states)
         where RT : struct, HasCancel<RT>
         where TKind : ITaskKind
         where T : TaskInstance<TKind>
@@ -73,11 +73,11 @@ internal static class StateReads
 
     /// <summary>Page <paramref name="number"/> on, each record taken by the tracker; every UUID read is returned.</summary>
     private static Aff<RT, LanguageExt.HashSet<InstanceUuid>> Pages<RT, TKind, T>(
-        Api api, TaskInstancesClient<TKind, T> instances, WaitTracker<T> tracker, Seq<Filter<TaskInstance<TKind>>> filters, int number, LanguageExt.HashSet<InstanceUuid> seen)
+        Api api, TaskInstancesClient<RT, TKind, T> instances, WaitTracker<T> tracker, Seq<Filter<TaskInstance<TKind>>> filters, int number, LanguageExt.HashSet<InstanceUuid> seen)
         where RT : struct, HasCancel<RT>
         where TKind : ITaskKind
         where T : TaskInstance<TKind> =>
-        instances.ListPage<RT>(filters, number, SnapshotPlan.MaxPartSize)
+        instances.ListPage(filters, number, SnapshotPlan.MaxPartSize)
             .Bind(page => PageChecks.Check(page, number, new RequestInfo("GET", new Uri(api.Settings.ApiRoot, TKind.Kind.InstancesRoute() + "/").AbsoluteUri))
                 .Match(SuccessAff<RT, Page<T>>, FailAff<RT, Page<T>>))
             .Bind(page =>

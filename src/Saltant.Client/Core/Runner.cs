@@ -1,0 +1,52 @@
+using LanguageExt;
+using LanguageExt.Common;
+using LanguageExt.Effects.Traits;
+using Saltant.Domain;
+
+namespace Saltant.Client;
+
+/// <summary>
+/// Runs a client's effects as tasks, for its <c>…Async</c> methods: a fresh runtime per call from the
+/// client's factory (cancelled with the caller's token, its source disposed after), and a result
+/// that never throws.
+/// </summary>
+/// <typeparam name="RT">The runtime.</typeparam>
+internal sealed class Runner<RT>(Func<CancellationToken, RT> makeRuntime)
+    where RT : struct, HasCancel<RT>
+{
+    /// <summary>A fresh runtime cancelled with <paramref name="cancellationToken"/>, for effects the caller runs itself (streams).</summary>
+    internal RT Make(CancellationToken cancellationToken) => makeRuntime(cancellationToken);
+
+    /// <summary>Runs the effect; failures, and cancellation through <paramref name="cancellationToken"/>, come back as <c>Fin.Fail</c>.</summary>
+    internal async Task<Fin<T>> RunAsync<T>(Aff<RT, T> effect, CancellationToken cancellationToken)
+    {
+        RT runtime;
+        try
+        {
+            runtime = makeRuntime(cancellationToken);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Error.New(e);
+        }
+
+        try
+        {
+            var result = await effect.Run(runtime).ConfigureAwait(false);
+
+            // Aff turns a cancellation it did not expect into an exceptional error; name it properly.
+            return result.IsFail && cancellationToken.IsCancellationRequested && result.Match(_ => false, e => e is not SaltantError)
+                ? Fin<T>.Fail(new Cancelled("The operation"))
+                : result;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Only a caller-supplied delegate composed into the effect can throw out of it.
+            return cancellationToken.IsCancellationRequested ? Fin<T>.Fail(new Cancelled("The operation")) : Fin<T>.Fail(Error.New(e));
+        }
+        finally
+        {
+            runtime.CancellationTokenSource?.Dispose();
+        }
+    }
+}
