@@ -29,7 +29,7 @@ public sealed class InstanceTests
         await Lifecycle(h, h.Client.ContainerTaskInstances, type.Id, queue.Id, "containertaskinstances");
     }
 
-    private static async Task Lifecycle<TKind, T>(Harness h, TaskInstancesClient<TKind, T> instances, TaskTypeId<TKind> type, TaskQueueId queue, string route)
+    private static async Task Lifecycle<TKind, T>(Harness h, TaskInstancesClient<SaltantRuntime, TKind, T> instances, TaskTypeId<TKind> type, TaskQueueId queue, string route)
         where TKind : ITaskKind
         where T : TaskInstance<TKind>
     {

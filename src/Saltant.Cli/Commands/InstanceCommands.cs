@@ -21,7 +21,7 @@ internal static class InstanceCommands
     /// <param name="name">The group's name.</param>
     /// <param name="view">How instances are shown.</param>
     /// <param name="pick">The client's sub-client for this kind.</param>
-    public static Command Build<TKind, T>(CommandFactory factory, string name, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<TKind, T>> pick)
+    public static Command Build<TKind, T>(CommandFactory factory, string name, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<SaltantRuntime, TKind, T>> pick)
         where TKind : ITaskKind
         where T : TaskInstance<TKind>
     {
@@ -41,7 +41,7 @@ internal static class InstanceCommands
         };
     }
 
-    private static Command Create<TKind, T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<TKind, T>> pick)
+    private static Command Create<TKind, T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<SaltantRuntime, TKind, T>> pick)
         where TKind : ITaskKind
         where T : TaskInstance<TKind>
     {
@@ -72,7 +72,7 @@ internal static class InstanceCommands
         });
     }
 
-    private static Command Clone<TKind, T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<TKind, T>> pick)
+    private static Command Clone<TKind, T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<SaltantRuntime, TKind, T>> pick)
         where TKind : ITaskKind
         where T : TaskInstance<TKind>
     {
@@ -98,7 +98,7 @@ internal static class InstanceCommands
         });
     }
 
-    private static Command Terminate<TKind, T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<TKind, T>> pick)
+    private static Command Terminate<TKind, T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<SaltantRuntime, TKind, T>> pick)
         where TKind : ITaskKind
         where T : TaskInstance<TKind>
     {
@@ -115,7 +115,7 @@ internal static class InstanceCommands
         });
     }
 
-    private static Command Wait<TKind, T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<TKind, T>> pick)
+    private static Command Wait<TKind, T>(CommandFactory factory, ResourceView<T> view, Func<SaltantClient, TaskInstancesClient<SaltantRuntime, TKind, T>> pick)
         where TKind : ITaskKind
         where T : TaskInstance<TKind>
     {
@@ -136,7 +136,7 @@ internal static class InstanceCommands
     /// table mode, one line per state change on standard error otherwise; then prints them and
     /// fails when any did not succeed.
     /// </summary>
-    private static async Task<int> WaitFor<TKind, T>(Invocation invocation, ResourceView<T> view, TaskInstancesClient<TKind, T> client, IReadOnlyList<InstanceUuid> uuids, WaitRequest request)
+    private static async Task<int> WaitFor<TKind, T>(Invocation invocation, ResourceView<T> view, TaskInstancesClient<SaltantRuntime, TKind, T> client, IReadOnlyList<InstanceUuid> uuids, WaitRequest request)
         where TKind : ITaskKind
         where T : TaskInstance<TKind>
     {
@@ -211,7 +211,7 @@ internal static class InstanceCommands
     }
 
     /// <summary>Splits a batch's results: the successes in order, and the exit code of the first failure (each failure on standard error).</summary>
-    private static async Task<(List<T> Succeeded, int ExitCode)> Collect<TKind, T>(Invocation invocation, TaskInstancesClient<TKind, T> client, IReadOnlyList<InstanceUuid> keys, LanguageExt.Seq<LanguageExt.Fin<T>> results)
+    private static async Task<(List<T> Succeeded, int ExitCode)> Collect<TKind, T>(Invocation invocation, TaskInstancesClient<SaltantRuntime, TKind, T> client, IReadOnlyList<InstanceUuid> keys, LanguageExt.Seq<LanguageExt.Fin<T>> results)
         where TKind : ITaskKind
         where T : TaskInstance<TKind>
     {
