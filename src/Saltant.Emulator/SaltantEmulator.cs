@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Saltant.Emulator.Auth;
+using Microsoft.Extensions.Hosting;
 using Saltant.Emulator.Faults;
+using Saltant.Emulator.Hosting;
 using Saltant.Emulator.Http;
 using Saltant.Emulator.Resources;
 using Saltant.Emulator.Store;
@@ -15,7 +17,9 @@ namespace Saltant.Emulator;
 
 /// <summary>
 /// An in-memory saltant server on loopback (Kestrel). Start one per test with port 0; each has its own
-/// store, users, JWT key, worker, faults and counters, and stops on dispose.
+/// store, users, JWT key, worker, faults and counters, and stops on dispose. It registers no signal
+/// or console handling: the process that embeds it keeps its own (Ctrl+C and SIGTERM end it as they
+/// would without an emulator).
 /// </summary>
 public sealed class SaltantEmulator : IAsyncDisposable
 {
@@ -76,6 +80,8 @@ public sealed class SaltantEmulator : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // Registered after the defaults, so it replaces the console lifetime: no signal handlers.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(System.Net.IPAddress.Loopback, options.Port);
