@@ -125,12 +125,35 @@ public sealed partial class EmulatorCommandTests
     }
 
     [Fact]
-    public async Task Help_documents_the_worker_policies()
+    public async Task Help_documents_the_worker_policies_and_the_cost_model()
     {
         var result = await CliRunner.RunAsync(new Dictionary<string, string?>(), "emulator", "--help");
         result.AssertSuccess();
         Assert.Contains("--worker-policy", result.Out);
         Assert.All(OutcomePolicyNames.All, name => Assert.Contains(name, result.Out));
+        Assert.All(["--cost", "saltant", "--request-cost-ms", "--record-cost-ms", "--server-concurrency"], option => Assert.Contains(option, result.Out));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--cost", "saltant" }, "18 ms per request + 0.55 ms per record, 2 requests at a time")]
+    [InlineData(new[] { "--cost", "saltant", "--record-cost-ms", "1" }, "18 ms per request + 1 ms per record, 2 requests at a time")]
+    [InlineData(new[] { "--server-concurrency", "1" }, "0 ms per request + 0 ms per record, 1 requests at a time")]
+    public async Task The_cost_options_set_the_model_the_emulator_runs_with(string[] options, string described)
+    {
+        var running = await Running.StartAsync(["--port", "0", .. options]);
+        Assert.Contains("  server cost: " + described + "\n", running.Banner);
+        Assert.Equal(ExitCodes.Success, (await running.StopAsync()).Exit);
+    }
+
+    [Theory]
+    [InlineData("--cost", "cheap", "'saltant'")]
+    [InlineData("--server-concurrency", "0", "--server-concurrency takes a whole number of at least 1")]
+    [InlineData("--request-cost-ms", "-5", "--request-cost-ms takes a number of milliseconds from 0")]
+    public async Task A_bad_cost_option_is_a_usage_error_saying_what_it_takes(string option, string value, string message)
+    {
+        var result = await CliRunner.RunAsync(new Dictionary<string, string?>(), "emulator", "--port", "0", option, value);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(message, result.Err);
     }
 
     private static async Task<JsonNode> PostAsync(HttpClient http, string path, string json)

@@ -40,4 +40,32 @@ public sealed class StandaloneTests
             Assert.NotNull(JsonNode.Parse(await res.Content.ReadAsStringAsync())!["access"]);
         }
     }
+
+    [Theory]
+    [InlineData(new[] { "--cost", "saltant" }, "18 ms per request + 0.55 ms per record, 2 requests at a time")]
+    [InlineData(new[] { "--cost", "saltant", "--server-concurrency", "3" }, "18 ms per request + 0.55 ms per record, 3 requests at a time")]
+    [InlineData(new[] { "--request-cost-ms", "5", "--record-cost-ms", "0.25" }, "5 ms per request + 0.25 ms per record, no limit on requests at a time")]
+    public async Task The_cost_options_set_the_model_the_emulator_runs_with(string[] options, string described)
+    {
+        await using var standalone = await StandaloneEmulator.StartAsync(["--port", "0", .. options]);
+        Assert.Contains("  server cost: " + described, standalone.Banner);
+    }
+
+    [Fact]
+    public async Task Without_cost_options_there_is_no_model()
+    {
+        await using var standalone = await StandaloneEmulator.StartAsync("--port", "0");
+        Assert.DoesNotContain(standalone.Banner, line => line.Contains("server cost", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--cost", "cheap", "--cost takes one of none, saltant")]
+    [InlineData("--server-concurrency", "0", "--server-concurrency takes a whole number of at least 1")]
+    [InlineData("--record-cost-ms", "-1", "--record-cost-ms takes a number of milliseconds")]
+    public async Task A_bad_cost_option_exits_2_saying_what_it_takes(string option, string value, string message)
+    {
+        await using var child = ChildProcess.Start("Saltant.Emulator", ["--port", "0", option, value]);
+        Assert.Equal(2, await child.WaitForExitAsync());
+        Assert.Contains(message, child.Transcript);
+    }
 }

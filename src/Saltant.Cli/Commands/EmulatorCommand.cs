@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Saltant.Domain;
 using Saltant.Emulator;
+using Saltant.Emulator.Cost;
 using Saltant.Emulator.Worker;
 
 namespace Saltant.Cli.Commands;
@@ -25,9 +26,19 @@ internal static class EmulatorCommand
             DefaultValueFactory = _ => OutcomePolicyNames.ByCommand,
         };
         workerPolicy.AcceptOnlyFromAmong([.. OutcomePolicyNames.All]);
+        var cost = new Option<string>("--cost")
+        {
+            Description = "A model of the real server's CPU cost: none (answers at once) or saltant (18 ms per request + 0.55 ms per record in a list page, 2 requests served at a time).",
+            HelpName = "model",
+            DefaultValueFactory = _ => "none",
+        };
+        cost.AcceptOnlyFromAmong([.. ServerCost.PresetNames]);
+        var requestCost = new Option<double?>("--request-cost-ms") { Description = "Time every request holds a server slot, in ms (default 0, or the --cost model's).", HelpName = "ms" };
+        var recordCost = new Option<double?>("--record-cost-ms") { Description = "Time added per record serialised in a list page, in ms (default 0, or the --cost model's).", HelpName = "ms" };
+        var concurrency = new Option<int?>("--server-concurrency") { Description = "Requests the server serves at once; the rest wait (default no limit, or the --cost model's).", HelpName = "n" };
         var command = new Command("emulator", "Run the saltant emulator (an in-memory saltant server) for local experiments; prints its URL and users' tokens and passwords, stops on Ctrl+C.")
         {
-            port, timeScale, workerPolicy, users,
+            port, timeScale, workerPolicy, cost, requestCost, recordCost, concurrency, users,
         };
         return factory.WithAction(command, async invocation =>
         {
@@ -38,6 +49,11 @@ internal static class EmulatorCommand
                 TimeScale = parse.GetValue(timeScale) is var s && s >= 0 && double.IsFinite(s) ? s : throw CliFailure.Usage($"--time-scale takes a non-negative number, not {parse.GetValue(timeScale).ToString(CultureInfo.InvariantCulture)}."),
                 // The parser accepts only the names, so the lookup cannot miss.
                 OutcomePolicy = OutcomePolicyNames.TryGet(parse.GetValue(workerPolicy) ?? OutcomePolicyNames.ByCommand, out var policy) ? policy : OutcomePolicies.ByCommand,
+                ServerCost = ServerCost.Override(
+                    ServerCost.TryGetPreset(parse.GetValue(cost) ?? "none", out var preset) ? preset : null,
+                    Milliseconds("--request-cost-ms", parse.GetValue(requestCost)),
+                    Milliseconds("--record-cost-ms", parse.GetValue(recordCost)),
+                    parse.GetValue(concurrency) is not { } slots ? null : slots >= 1 ? slots : throw CliFailure.Usage($"--server-concurrency takes a whole number of at least 1, not {slots}.")),
             };
             foreach (var spec in parse.GetValue(users) ?? [])
             {
@@ -65,6 +81,11 @@ internal static class EmulatorCommand
             {
                 var output = invocation.Host.Out;
                 output.WriteLine($"saltant emulator listening on {emulator.ApiUrl}");
+                if (emulator.CostMeter.Model is { } model)
+                {
+                    output.WriteLine($"  server cost: {model.Describe()}");
+                }
+
                 foreach (var user in emulator.Users)
                 {
                     output.WriteLine($"  {user.Username}{(user.IsSuperuser ? " (superuser)" : "")}: token {user.Token}, password {user.Password}");
@@ -92,4 +113,14 @@ internal static class EmulatorCommand
             return ExitCodes.Success;
         });
     }
+
+    /// <summary>A cost option in milliseconds as a time: null when not given, a usage error outside 0 to a day.</summary>
+    /// <param name="name">The option, for the error.</param>
+    /// <param name="milliseconds">Its value.</param>
+    private static TimeSpan? Milliseconds(string name, double? milliseconds) => milliseconds switch
+    {
+        null => null,
+        >= 0 and <= 86_400_000 => TimeSpan.FromMilliseconds(milliseconds.Value),
+        _ => throw CliFailure.Usage($"{name} takes a number of milliseconds from 0 to 86400000, not {milliseconds.Value.ToString(CultureInfo.InvariantCulture)}."),
+    };
 }

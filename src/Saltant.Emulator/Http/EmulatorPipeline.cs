@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Saltant.Emulator.Cost;
 using Saltant.Emulator.Faults;
 
 namespace Saltant.Emulator.Http;
@@ -9,7 +10,7 @@ namespace Saltant.Emulator.Http;
 /// The one piece of ASP.NET Core middleware: reads the request, counts it, applies faults, asks the
 /// dispatcher for an answer and writes it (or damages it, when a fault says so).
 /// </summary>
-internal sealed class EmulatorPipeline(ApiDispatcher dispatcher, FaultController faults, RequestCounter counter)
+internal sealed class EmulatorPipeline(ApiDispatcher dispatcher, FaultController faults, RequestCounter counter, ServerCostMeter cost, CancellationToken stopping)
 {
     /// <summary>How many records a list request asks for: its page size, or the resource's default (0 for other requests).</summary>
     private static int ListedRecords(ApiRequest request)
@@ -45,7 +46,8 @@ internal sealed class EmulatorPipeline(ApiDispatcher dispatcher, FaultController
                 return;
         }
 
-        var response = dispatcher.Dispatch(request);
+        // The server's work, under the cost model when there is one (its slot is released before the answer is written).
+        var response = await cost.ServeAsync(() => dispatcher.Dispatch(request), r => r.Records, stopping).ConfigureAwait(false);
 
         switch (fault)
         {

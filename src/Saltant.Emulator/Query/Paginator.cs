@@ -44,7 +44,7 @@ internal static class Paginator
         string? next = page < pages ? Link(request, page + 1) : null;
         string? previous = page > 1 ? Link(request, page - 1) : null;
 
-        return ApiResponse.Json(200, JsonOut.Write(w =>
+        var body = JsonOut.Write(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("count", count);
@@ -54,7 +54,8 @@ internal static class Paginator
             for (long i = start; i < end; i++) write(w, items[(int)i]);
             w.WriteEndArray();
             w.WriteEndObject();
-        }));
+        });
+        return new ApiResponse { Status = 200, ContentType = ApiResponse.JsonType, Body = body, Records = (int)(end - start) };
     }
 
     private static string Link(ApiRequest request, long page)
