@@ -86,7 +86,7 @@ public sealed class SaltantEmulator : IAsyncDisposable
         var costMeter = new ServerCostMeter(options.ServerCost);
         // Cancelled first on dispose: ends what would otherwise outlive the server (cost delays, endless bodies).
         var stopping = new CancellationTokenSource();
-        var pipeline = new EmulatorPipeline(new ApiDispatcher(new ApiContext(store, worker, options.Clock, jwt), new Authenticator(store, jwt)), faults, requests, costMeter, stopping.Token);
+        var pipeline = new EmulatorPipeline(new ApiDispatcher(new ApiContext(store, worker, options.Clock, jwt), new Authenticator(store, jwt)), faults, requests, costMeter, options.Clock, stopping.Token);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -58,7 +58,8 @@ internal static class Paginator
         return new ApiResponse { Status = 200, ContentType = ApiResponse.JsonType, Body = body, Records = (int)(end - start) };
     }
 
-    private static string Link(ApiRequest request, long page)
+    /// <summary>The absolute link to a page of the same list (filters kept, <c>page=1</c> dropped), as DRF builds next and previous.</summary>
+    public static string Link(ApiRequest request, long page)
     {
         var pairs = request.Query.Where(kv => kv.Key != "page").ToList();
         if (page != 1) pairs.Add(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -31,15 +31,28 @@ internal sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>dotnet &lt;assembly&gt;.dll args</c> from the test's output folder.</summary>
+    /// <remarks>
+    /// A test run started in the background of a non-interactive shell inherits SIGINT and SIGQUIT
+    /// ignored, and so would the child, which then could not be tested on them; such signals are
+    /// reset to their default for the child (GNU env's <c>--default-signal</c>, which then execs it,
+    /// keeping the process id).
+    /// </remarks>
     public static ChildProcess Start(string assembly, IEnumerable<string> args)
     {
-        var info = new ProcessStartInfo(DotnetHost())
+        var ignored = IgnoredSignals();
+        var resetting = ignored.Count > 0 && File.Exists("/usr/bin/env");
+        var info = new ProcessStartInfo(resetting ? "/usr/bin/env" : DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (resetting)
+        {
+            info.ArgumentList.Add("--default-signal=" + string.Join(",", ignored));
+            info.ArgumentList.Add(DotnetHost());
+        }
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly + ".dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
         var process = new Process { StartInfo = info };
@@ -134,6 +147,16 @@ internal sealed class ChildProcess : IAsyncDisposable
             // It was never started or has already gone.
         }
         _process.Dispose();
+    }
+
+    /// <summary>Which of SIGINT (2), SIGQUIT (3) and SIGTERM (15) this process ignores, from Linux's <c>/proc/self/status</c>.</summary>
+    private static List<int> IgnoredSignals()
+    {
+        const string path = "/proc/self/status";
+        if (!File.Exists(path)) return [];
+        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        if (line is null || !ulong.TryParse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, null, out var mask)) return [];
+        return [.. new[] { 2, 3, 15 }.Where(signal => (mask & (1UL << (signal - 1))) != 0)];
     }
 
     /// <summary>The <c>dotnet</c> that runs this test, so the child uses the same runtime.</summary>
