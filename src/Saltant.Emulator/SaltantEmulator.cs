@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Saltant.Emulator.Auth;
+using Saltant.Emulator.Cost;
+using Microsoft.Extensions.Hosting;
 using Saltant.Emulator.Faults;
+using Saltant.Emulator.Hosting;
 using Saltant.Emulator.Http;
 using Saltant.Emulator.Resources;
 using Saltant.Emulator.Store;
@@ -15,15 +18,20 @@ namespace Saltant.Emulator;
 
 /// <summary>
 /// An in-memory saltant server on loopback (Kestrel). Start one per test with port 0; each has its own
-/// store, users, JWT key, worker, faults and counters, and stops on dispose.
+/// store, users, JWT key, worker, faults and counters, and stops on dispose. It registers no signal
+/// or console handling: the process that embeds it keeps its own (Ctrl+C and SIGTERM end it as they
+/// would without an emulator).
 /// </summary>
 public sealed class SaltantEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping;
 
-    private SaltantEmulator(WebApplication app, Uri apiUrl, IReadOnlyList<EmulatorUser> users, SimulatedWorker worker, FaultController faults, RequestCounter requests)
+    private SaltantEmulator(WebApplication app, CancellationTokenSource stopping, Uri apiUrl, IReadOnlyList<EmulatorUser> users, SimulatedWorker worker, FaultController faults, RequestCounter requests, ServerCostMeter costMeter)
     {
         _app = app;
+        _stopping = stopping;
+        CostMeter = costMeter;
         ApiUrl = apiUrl;
         Users = users;
         Worker = worker;
@@ -45,6 +53,9 @@ public sealed class SaltantEmulator : IAsyncDisposable
 
     /// <summary>Requests received per method and path.</summary>
     public RequestCounter Requests { get; }
+
+    /// <summary>What the <see cref="SaltantEmulatorOptions.ServerCost"/> model charged (all zero without a model).</summary>
+    public ServerCostMeter CostMeter { get; }
 
     /// <summary>The seeded user with this name.</summary>
     public EmulatorUser User(string username) => Users.First(u => u.Username == username);
@@ -72,10 +83,15 @@ public sealed class SaltantEmulator : IAsyncDisposable
         var jwt = new JwtService(options.Clock, options.AccessTokenLifetime, options.RefreshTokenLifetime);
         var faults = new FaultController();
         var requests = new RequestCounter();
-        var pipeline = new EmulatorPipeline(new ApiDispatcher(new ApiContext(store, worker, options.Clock, jwt), new Authenticator(store, jwt)), faults, requests);
+        var costMeter = new ServerCostMeter(options.ServerCost);
+        // Cancelled first on dispose: ends what would otherwise outlive the server (cost delays, endless bodies).
+        var stopping = new CancellationTokenSource();
+        var pipeline = new EmulatorPipeline(new ApiDispatcher(new ApiContext(store, worker, options.Clock, jwt), new Authenticator(store, jwt)), faults, requests, costMeter, options.Clock, stopping.Token);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // Registered after the defaults, so it replaces the console lifetime: no signal handlers.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(System.Net.IPAddress.Loopback, options.Port);
@@ -92,18 +108,21 @@ public sealed class SaltantEmulator : IAsyncDisposable
         {
             await worker.DisposeAsync().ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
+            stopping.Dispose();
             throw;
         }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        return new SaltantEmulator(app, new Uri($"http://127.0.0.1:{port}/api/"), users, worker, faults, requests);
+        return new SaltantEmulator(app, stopping, new Uri($"http://127.0.0.1:{port}/api/"), users, worker, faults, requests, costMeter);
     }
 
     /// <summary>Stops the server and the worker.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await Worker.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using Saltant.Emulator.Cost;
 using Saltant.Emulator.Worker;
 
 namespace Saltant.Emulator;
@@ -25,6 +26,13 @@ public sealed class SaltantEmulatorOptions
 
     /// <summary>How often the automatic worker looks at the clock.</summary>
     public TimeSpan WorkerPollInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// A model of the real server's CPU cost (e.g. <see cref="Cost.ServerCost.Saltant"/>): every request
+    /// waits for one of its slots and holds it for its per-request and per-record cost, in real time.
+    /// Null (the default) answers at once, as tests want. <see cref="SaltantEmulator.CostMeter"/> counts what it charged.
+    /// </summary>
+    public ServerCost? ServerCost { get; set; }
 
     /// <summary>JWT access lifetime (saltant's example settings: 3 days).</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromDays(3);

@@ -120,7 +120,7 @@ public sealed class ShellTests
         }
 
         var url = System.Text.RegularExpressions.Regex.Match(text, @"listening on (\S+)").Groups[1].Value;
-        var token = System.Text.RegularExpressions.Regex.Match(text, @"alice: token (\S+)").Groups[1].Value;
+        var token = System.Text.RegularExpressions.Regex.Match(text, @"alice: token ([^\s,]+)").Groups[1].Value;
         Assert.StartsWith("http://127.0.0.1:", url);
         var env = new Dictionary<string, string?> { ["SALTANT_API_URL"] = url, ["SALTANT_AUTH_TOKEN"] = token, ["HOME"] = "/nonexistent" };
         var users = await CliRunner.RunAsync(env, "users", "list", "-q");

@@ -90,6 +90,8 @@ public sealed class FaultController
                 if (!rule.Matches(method, path)) continue;
                 if (rule.Fault is LatencyFault l) { if (rule.TryClaim()) latency += l.Delay; }
                 else if (rule.Fault is LatencyPerRecordFault r) { if (listedRecords > 0 && rule.TryClaim()) latency += r.PerRecord * listedRecords; }
+                // A looping next only means something on a list page; a detail read does not use it up.
+                else if (rule.Fault is LoopingNextFault && listedRecords == 0) { }
                 else if (chosen is null && rule.TryClaim()) chosen = rule.Fault;
             }
             _rules.RemoveAll(r => r.Remaining == 0);

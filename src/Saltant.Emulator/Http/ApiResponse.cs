@@ -17,6 +17,9 @@ internal sealed class ApiResponse
     public string? Location { get; init; }
     public string? Allow { get; set; }
 
+    /// <summary>Records serialised in a list page's results (0 for other answers): what a cost model charges per record.</summary>
+    public int Records { get; init; }
+
     public static ApiResponse Json(int status, byte[] body) => new() { Status = status, ContentType = JsonType, Body = body };
 
     public static ApiResponse Detail(int status, string detail) => Json(status, Saltant.Emulator.Json.JsonOut.Detail(detail));

@@ -40,6 +40,6 @@ internal static class BrowsableApi
         var html = "<!DOCTYPE html>\n<html>\n  <head>\n    <meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"/>\n" +
             $"    <title>{title}</title>\n  </head>\n  <body>\n    <div class=\"response-info\"><pre class=\"prettyprint\"><span class=\"meta nocode\"><b>{method}</b> " +
             $"HTTP {json.Status}</span>\n\n{content}</pre></div>\n  </body>\n</html>\n";
-        return new ApiResponse { Status = json.Status, ContentType = ApiResponse.HtmlType, Body = Encoding.UTF8.GetBytes(html), Location = json.Location };
+        return new ApiResponse { Status = json.Status, ContentType = ApiResponse.HtmlType, Body = Encoding.UTF8.GetBytes(html), Location = json.Location, Records = json.Records };
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Saltant.Emulator.Cost;
 using Saltant.Emulator.Faults;
 
 namespace Saltant.Emulator.Http;
@@ -9,7 +10,7 @@ namespace Saltant.Emulator.Http;
 /// The one piece of ASP.NET Core middleware: reads the request, counts it, applies faults, asks the
 /// dispatcher for an answer and writes it (or damages it, when a fault says so).
 /// </summary>
-internal sealed class EmulatorPipeline(ApiDispatcher dispatcher, FaultController faults, RequestCounter counter)
+internal sealed class EmulatorPipeline(ApiDispatcher dispatcher, FaultController faults, RequestCounter counter, ServerCostMeter cost, TimeProvider clock, CancellationToken stopping)
 {
     /// <summary>How many records a list request asks for: its page size, or the resource's default (0 for other requests).</summary>
     private static int ListedRecords(ApiRequest request)
@@ -36,22 +37,44 @@ internal sealed class EmulatorPipeline(ApiDispatcher dispatcher, FaultController
                 await WriteAsync(http, ApiResponse.Html(g.Status, HtmlPages.Gateway(g.Status, g.Status switch { 502 => "Bad Gateway", 503 => "Service Temporarily Unavailable", _ => "Gateway Time-out" }))).ConfigureAwait(false);
                 return;
             case TooManyRequestsFault t:
-                var seconds = (int)Math.Ceiling(t.RetryAfter.TotalSeconds);
-                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var seconds = (long)Math.Ceiling(t.RetryAfter.TotalSeconds);
+                if (t.AsHttpDate)
+                {
+                    var now = clock.GetUtcNow();
+                    http.Response.Headers.Date = now.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                    http.Response.Headers.RetryAfter = RoundUpToSecond(now + t.RetryAfter).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
                 await WriteAsync(http, ApiResponse.Detail(429, $"Request was throttled. Expected available in {seconds} second{(seconds == 1 ? "" : "s")}.")).ConfigureAwait(false);
                 return;
             case ResetFault { AfterProcessing: false }:
-                http.Abort();
+                ConnectionEnds.Reset(http);
+                return;
+            case CloseFault { AfterProcessing: false }:
+                ConnectionEnds.Close(http);
                 return;
         }
 
-        var response = dispatcher.Dispatch(request);
+        // The server's work, under the cost model when there is one (its slot is released before the answer is written).
+        var response = await cost.ServeAsync(() => Process(request, countedPath), r => r.Records, stopping).ConfigureAwait(false);
 
         switch (fault)
         {
             case ResetFault:
-                http.Abort();
+                ConnectionEnds.Reset(http);
                 return;
+            case CloseFault:
+                ConnectionEnds.Close(http);
+                return;
+            case EndlessBodyFault e:
+                await EndlessBodyWriter.WriteAsync(http, e, stopping).ConfigureAwait(false);
+                return;
+            case LoopingNextFault l:
+                response = LoopedPage.Loop(request, response, l.ToFirstPage);
+                break;
             case ResetMidBodyFault:
                 await ResetMidBodyAsync(http, response).ConfigureAwait(false);
                 return;
@@ -66,6 +89,21 @@ internal sealed class EmulatorPipeline(ApiDispatcher dispatcher, FaultController
                 break;
         }
         await WriteAsync(http, response).ConfigureAwait(false);
+    }
+
+    /// <summary>The API acts on the request; counted as processed whatever then happens to the answer.</summary>
+    private ApiResponse Process(ApiRequest request, string countedPath)
+    {
+        var response = dispatcher.Dispatch(request);
+        counter.RecordProcessed(request.Method, countedPath);
+        return response;
+    }
+
+    /// <summary>An HTTP date has whole seconds; rounding up keeps the wait at least as long as asked.</summary>
+    private static DateTimeOffset RoundUpToSecond(DateTimeOffset t)
+    {
+        var rest = t.UtcTicks % TimeSpan.TicksPerSecond;
+        return rest == 0 ? t.ToUniversalTime() : new DateTimeOffset(t.UtcTicks - rest + TimeSpan.TicksPerSecond, TimeSpan.Zero);
     }
 
     private static async Task<ApiRequest> ReadAsync(HttpContext http)

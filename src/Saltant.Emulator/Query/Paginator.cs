@@ -44,7 +44,7 @@ internal static class Paginator
         string? next = page < pages ? Link(request, page + 1) : null;
         string? previous = page > 1 ? Link(request, page - 1) : null;
 
-        return ApiResponse.Json(200, JsonOut.Write(w =>
+        var body = JsonOut.Write(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("count", count);
@@ -54,10 +54,12 @@ internal static class Paginator
             for (long i = start; i < end; i++) write(w, items[(int)i]);
             w.WriteEndArray();
             w.WriteEndObject();
-        }));
+        });
+        return new ApiResponse { Status = 200, ContentType = ApiResponse.JsonType, Body = body, Records = (int)(end - start) };
     }
 
-    private static string Link(ApiRequest request, long page)
+    /// <summary>The absolute link to a page of the same list (filters kept, <c>page=1</c> dropped), as DRF builds next and previous.</summary>
+    public static string Link(ApiRequest request, long page)
     {
         var pairs = request.Query.Where(kv => kv.Key != "page").ToList();
         if (page != 1) pairs.Add(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));

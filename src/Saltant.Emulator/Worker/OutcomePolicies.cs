@@ -35,4 +35,10 @@ public static partial class OutcomePolicies
     /// </summary>
     public static TaskOutcome NoContainerRuntime(TaskRun run) =>
         run.Kind == TaskRunKind.Container ? TaskOutcome.Failure : ByCommand(run);
+
+    /// <summary>Every task succeeds, after the time its command's <c>sleep N</c> asks for (as in <see cref="ByCommand"/>).</summary>
+    public static TaskOutcome AlwaysSucceed(TaskRun run) => ByCommand(run) with { Succeeds = true };
+
+    /// <summary>Every task fails, after the time its command's <c>sleep N</c> asks for (as in <see cref="ByCommand"/>).</summary>
+    public static TaskOutcome AlwaysFail(TaskRun run) => ByCommand(run) with { Succeeds = false };
 }
