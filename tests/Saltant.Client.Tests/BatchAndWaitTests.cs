@@ -59,7 +59,7 @@ public sealed class BatchAndWaitTests
         Fails<NotFound, ExecutableTaskInstance>(h.Observe(got[1]));
         Assert.Equal(a.Uuid, Ok(got[2]).Uuid);
 
-        var clones = Ok(await instances.CloneMany<SaltantRuntime>([a.Uuid, ghost, b.Uuid]).RunAsync());
+        var clones = Ok(await instances.CloneMany([a.Uuid, ghost, b.Uuid]).RunAsync());
         Assert.Equal("a", Ok(clones[0]).Name);
         Fails<MethodNotAllowed, ExecutableTaskInstance>(h.Observe(clones[1]));
         Assert.Equal("b", Ok(clones[2]).Name);
@@ -104,7 +104,7 @@ public sealed class BatchAndWaitTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
         Assert.Equal(Seq(stuck1.Uuid, stuck2.Uuid), error.Pending);
         Assert.Contains(stuck1.Uuid.ToString(), error.Message, StringComparison.Ordinal);
-        Fails<WaitTimedOut, ExecutableTaskInstance>(await h.Client.ExecutableTaskInstances.Wait<SaltantRuntime>(stuck1.Uuid, options).RunAsync());
+        Fails<WaitTimedOut, ExecutableTaskInstance>(await h.Client.ExecutableTaskInstances.Wait(stuck1.Uuid, options).RunAsync());
     }
 
     [Fact]

@@ -69,14 +69,14 @@ public sealed class ConnectionTests
                 Ok(await client.TestAuthenticationAsync());
             }
 
-            using var connected = Ok(await SaltantClient.ConnectFromEnvironment<SaltantRuntime>().RunAsync());
+            using var connected = Ok(await SaltantClient.ConnectFromEnvironment().RunAsync());
             Assert.Equal(h.Emu.ApiUrl, connected.Settings.ApiRoot);
 
             Environment.SetEnvironmentVariable(SettingsVariables.AuthToken, null);
             var missing = SaltantClient.FromEnvironment().Match(_ => throw new InvalidOperationException("expected a config error"), e => e);
             h.See(missing.Message);
             Assert.Contains(SettingsVariables.AuthToken, missing.Message, StringComparison.Ordinal);
-            Fails<ConfigError, SaltantClient>(await SaltantClient.ConnectFromEnvironment<SaltantRuntime>().RunAsync());
+            Fails<ConfigError, SaltantClient>(await SaltantClient.ConnectFromEnvironment().RunAsync());
         }
         finally
         {
@@ -92,7 +92,7 @@ public sealed class ConnectionTests
     {
         await using var h = await Harness.StartAsync();
         Ok(await h.Client.TestAuthenticationAsync());
-        Ok(await h.Client.TestAuthentication<SaltantRuntime>().RunAsync());
+        Ok(await h.Client.TestAuthentication().RunAsync());
 
         using var bad = h.NewClient(Harness.SettingsFor(h.Emu, Authentication.Token("0123456789abcdef0123456789abcdef01234567")));
         var error = Fails<AuthenticationFailed, Unit>(h.Observe(await bad.TestAuthenticationAsync()));
@@ -117,7 +117,7 @@ public sealed class ConnectionTests
     {
         await using var h = await Harness.StartAsync();
         var settings = Harness.SettingsFor(h.Emu, Authentication.Token("not-a-real-token-0000000000"), checkAuthentication: false);
-        using var client = Ok(await SaltantClient.Connect<SaltantRuntime>(settings).RunAsync());
+        using var client = Ok(await SaltantClient.Connect(settings).RunAsync());
         Assert.Equal(0, h.Emu.Requests.Total);
         Fails<AuthenticationFailed, Unit>(h.Observe(await client.TestAuthenticationAsync()));
     }
@@ -127,9 +127,9 @@ public sealed class ConnectionTests
     {
         await using var h = await Harness.StartAsync();
         using var http = new HttpClient();
-        using var client = SaltantClient.Create(Harness.SettingsFor(h.Emu), http);
+        using var client = SaltantClient.Create(Harness.SettingsFor(h.Emu), new SaltantClientOptions { HttpClient = http });
         Ok(await client.TestAuthenticationAsync());
-        using var connected = Ok(await SaltantClient.ConnectAsync(Harness.SettingsFor(h.Emu), http));
+        using var connected = Ok(await SaltantClient.ConnectAsync(Harness.SettingsFor(h.Emu), new SaltantClientOptions { HttpClient = http }));
         Ok(await connected.Users.GetAsync(new Username("alice")));
     }
 }

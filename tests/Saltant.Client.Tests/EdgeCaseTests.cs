@@ -44,8 +44,8 @@ public sealed class EdgeCaseTests
         await using var h = await Harness.StartAsync();
         Assert.True(Ok(await h.Client.ExecutableTaskInstances.CreateManyAsync([])).IsEmpty);
         Assert.True(Ok(await h.Client.ExecutableTaskInstances.GetManyAsync([])).IsEmpty);
-        Assert.True(Ok(await h.Client.ExecutableTaskInstances.WaitManyAsync([], Quick)).IsEmpty);
-        await foreach (var _ in h.Client.ExecutableTaskInstances.Watch([], Quick))
+        Assert.True(Ok(await h.Client.ExecutableTaskInstances.WaitManyAsync(Seq<InstanceUuid>(), Quick)).IsEmpty);
+        await foreach (var _ in h.Client.ExecutableTaskInstances.Watch(Seq<InstanceUuid>(), Quick))
         {
             Assert.Fail("nothing to watch");
         }
@@ -129,15 +129,15 @@ public sealed class EdgeCaseTests
         await using var h = await Harness.StartAsync();
         var c = h.Client;
         var flow =
-            from q in c.TaskQueues.Create<SaltantRuntime>(new TaskQueueDraft("composed"))
-            from p in c.TaskQueues.Patch<SaltantRuntime>(q.Id, new TaskQueuePatch { Description = "patched" })
-            from again in c.TaskQueues.GetByName<SaltantRuntime>("composed")
+            from q in c.TaskQueues.Create(new TaskQueueDraft("composed"))
+            from p in c.TaskQueues.Patch(q.Id, new TaskQueuePatch { Description = "patched" })
+            from again in c.TaskQueues.GetByName("composed")
             select again.Description;
         Assert.Equal("patched", Ok(await flow.RunAsync()));
 
         var failing =
-            from q in c.TaskQueues.GetByName<SaltantRuntime>("absent")
-            from _ in c.TaskQueues.Patch<SaltantRuntime>(q.Id, new TaskQueuePatch { Description = "never" })
+            from q in c.TaskQueues.GetByName("absent")
+            from _ in c.TaskQueues.Patch(q.Id, new TaskQueuePatch { Description = "never" })
             select unit;
         Error error = Fails<NameNotFound, Unit>(h.Observe(await failing.RunAsync()));
         Assert.Equal(ErrorCodes.NameNotFound, error.Code);

@@ -191,7 +191,7 @@ public sealed class TerminateFaultTests : FaultMatrix
     protected override async Task<Target> PrepareAsync()
     {
         var instance = await NewInstanceAsync();
-        return new Target("POST", $"executabletaskinstances/{instance.Uuid}/terminate/", Run(() => C.ExecutableTaskInstances.TerminateAsync(instance), i => i.Uuid.ToString()), instance.Uuid.ToString(), null);
+        return new Target("POST", $"executabletaskinstances/{instance.Uuid}/terminate/", Run(() => C.ExecutableTaskInstances.TerminateAsync(instance.Uuid), i => i.Uuid.ToString()), instance.Uuid.ToString(), null);
     }
 }
 

@@ -49,7 +49,7 @@ public sealed class InstanceTests
         var clone = Ok(await instances.CloneAsync(created.Uuid));
         Assert.NotEqual(created.Uuid, clone.Uuid);
         Assert.Equal((created.Name, created.Arguments, created.TaskType, created.TaskQueue), (clone.Name, clone.Arguments, clone.TaskType, clone.TaskQueue));
-        var clone2 = Ok(await instances.Clone<SaltantRuntime>(read).RunAsync());
+        var clone2 = Ok(await instances.Clone(read.Uuid).RunAsync());
         var many = Ok(await instances.CloneManyAsync([created.Uuid, clone.Uuid]));
         Assert.All(many, r => Assert.True(r.IsSucc));
         Assert.Equal(3, h.Emu.Requests.Count("POST", $"{route}/{created.Uuid}/clone/")); // by UUID, in hand, in the batch
@@ -64,14 +64,14 @@ public sealed class InstanceTests
         // Terminate one by UUID, one in hand, two as a batch; the others finish.
         var terminated = Ok(await instances.TerminateAsync(created.Uuid));
         Assert.Equal(created.Uuid, terminated.Uuid);
-        Ok(await instances.Terminate<SaltantRuntime>(clone).RunAsync());
+        Ok(await instances.Terminate(clone.Uuid).RunAsync());
         var batch = Ok(await instances.TerminateManyAsync([clone2.Uuid, ((T)many[0]).Uuid]));
         Assert.Equal([clone2.Uuid, ((T)many[0]).Uuid], batch.Map(r => ((T)r).Uuid).ToArray());
         await h.Emu.Worker.RunUntilIdleAsync();
 
         var final = Ok(await instances.WaitManyAsync([created.Uuid, clone.Uuid, clone2.Uuid, ((T)many[1]).Uuid], Quick));
         Assert.Equal([TaskState.TerminatedState, TaskState.TerminatedState, TaskState.TerminatedState, TaskState.SuccessfulState], final.Map(i => i.State).ToArray());
-        Assert.Equal(TaskState.SuccessfulState, Ok(await instances.Wait<SaltantRuntime>((T)many[1], Quick).RunAsync()).State);
+        Assert.Equal(TaskState.SuccessfulState, Ok(await instances.Wait((T)many[1], Quick).RunAsync()).State);
         Assert.Equal(TaskState.TerminatedState, Ok(await instances.WaitAsync(created.Uuid, Quick)).State);
         Assert.Equal(TaskState.TerminatedState, Ok(await instances.SyncAsync(created)).State);
     }
@@ -100,7 +100,7 @@ public sealed class InstanceTests
         var update = Ok(await h.Client.UpdateStateAsync(instance.Uuid, TaskState.RunningState));
         Assert.Equal(new InstanceStateUpdate(instance.Uuid, TaskState.RunningState), update);
         Assert.Equal(TaskState.RunningState, Ok(await h.Client.ExecutableTaskInstances.GetAsync(instance.Uuid)).State);
-        Ok(await h.Client.UpdateState<SaltantRuntime>(instance.Uuid, TaskState.SuccessfulState).RunAsync());
+        Ok(await h.Client.UpdateState(instance.Uuid, TaskState.SuccessfulState).RunAsync());
         Assert.Equal(TaskState.SuccessfulState, Ok(await h.Client.ExecutableTaskInstances.WaitAsync(instance.Uuid, Quick)).State);
 
         var (ctype, cqueue) = await h.ContainerSetupAsync();

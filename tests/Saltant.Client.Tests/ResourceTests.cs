@@ -99,7 +99,7 @@ public sealed class ResourceTests
         // saltant-py's queue.put(): edit the record in hand, write it all back.
         var edited = put with { Description = "edited in hand", Active = true };
         Assert.Equal(edited, Ok(await queues.PutAsync(edited)));
-        Assert.Equal(edited, Ok(await queues.Put<SaltantRuntime>(edited).Bind(_ => queues.Sync<SaltantRuntime>(edited)).RunAsync()));
+        Assert.Equal(edited, Ok(await queues.Put(edited).Bind(_ => queues.Sync(edited)).RunAsync()));
     }
 
     [Fact]

@@ -36,22 +36,36 @@ public sealed class StreamingTests
         return items;
     }
 
+    // 23 records, pages of 5, read-ahead 4: a first page tells the count, then the rest comes in
+    // read-ahead parts of ceil(23 / 4) = 6 records side by side, not in five pages of 5.
     [Fact]
-    public async Task Stream_yields_every_record_once_in_order_one_request_per_page()
+    public async Task Stream_yields_every_record_once_in_order_from_a_first_page_and_a_few_large_parts()
     {
         var (h, names) = await StartWithTypesAsync();
         await using var _ = h;
         var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 4));
         var items = await Collect(client.ExecutableTaskTypes.Stream());
         Assert.Equal(names, items.Select(i => Ok(i).Name).ToSeq());
-        Assert.Equal(5, h.Emu.Requests.Count("GET", Route));
+        Assert.Equal(1 + 4, h.Emu.Requests.Count("GET", Route));
 
-        // The collected form is the same, and so is a stream without read-ahead.
+        // The collected form is the same; without read-ahead the rest is one part.
         h.Emu.Requests.Reset();
         Assert.Equal(names, Ok(await client.ExecutableTaskTypes.ListAsync()).Map(t => t.Name));
+        Assert.Equal(1 + 4, h.Emu.Requests.Count("GET", Route));
+        h.Emu.Requests.Reset();
         var sequential = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 0));
         Assert.Equal(names, (await Collect(sequential.ExecutableTaskTypes.Stream())).Select(i => Ok(i).Name).ToSeq());
-        Assert.Equal(10, h.Emu.Requests.Count("GET", Route));
+        Assert.Equal(1 + 1, h.Emu.Requests.Count("GET", Route));
+    }
+
+    [Fact]
+    public async Task A_list_that_fits_the_first_page_costs_one_request()
+    {
+        var (h, names) = await StartWithTypesAsync();
+        await using var _ = h;
+        var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 100));
+        Assert.Equal(names, Ok(await client.ExecutableTaskTypes.ListAsync()).Map(t => t.Name));
+        Assert.Equal(1, h.Emu.Requests.Count("GET", Route));
     }
 
     [Fact]
@@ -74,91 +88,76 @@ public sealed class StreamingTests
         Assert.Equal(Records, page.Count);
         Assert.Equal(names.Skip(5).Take(5), page.Results.Map(t => t.Name));
         Assert.True(page.Next.IsSome && page.Previous.IsSome);
-        var last = Ok(await h.Client.ExecutableTaskTypes.ListPage<SaltantRuntime>(default, 5, 5).RunAsync());
+        var last = Ok(await h.Client.ExecutableTaskTypes.ListPage(default, 5, 5).RunAsync());
         Assert.Equal(3, last.Results.Count);
         Assert.True(last.Next.IsNone);
         Fails<NotFound, Page<ExecutableTaskType>>(h.Observe(await h.Client.ExecutableTaskTypes.ListPageAsync(default, 6, 5)));
     }
 
     [Fact]
-    public async Task Stream_fetches_pages_ahead_of_the_consumer()
+    public async Task Stream_fetches_parts_ahead_of_the_consumer()
     {
         var (h, _) = await StartWithTypesAsync();
         await using var _ = h;
         var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 4));
         await using var e = client.ExecutableTaskTypes.Stream().GetAsyncEnumerator();
-        for (var i = 0; i < 6; i++)
-        {
-            Assert.True(await e.MoveNextAsync());
-        }
+        Assert.True(await e.MoveNextAsync());
 
-        // Holding the first record of page 2: pages 3 to 5 are requested without being asked for.
-        await Eventually(() => h.Emu.Requests.Count("GET", Route) == 5, "pages 3..5 requested ahead");
+        // Holding the first record: all four parts are requested without being asked for.
+        await Eventually(() => h.Emu.Requests.Count("GET", Route) == 5, "the four parts requested ahead");
 
-        // Without read-ahead, nothing more is requested while the consumer holds page 2.
+        // With read-ahead 2, two parts (of 12) are in flight at once, and no more.
         h.Emu.Requests.Reset();
-        var lazy = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 0));
-        await using var l = lazy.ExecutableTaskTypes.Stream().GetAsyncEnumerator();
-        for (var i = 0; i < 6; i++)
-        {
-            Assert.True(await l.MoveNextAsync());
-        }
-
-        await Task.Delay(50);
-        Assert.Equal(2, h.Emu.Requests.Count("GET", Route));
+        var two = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 2));
+        await using var t = two.ExecutableTaskTypes.Stream().GetAsyncEnumerator();
+        Assert.True(await t.MoveNextAsync());
+        await Eventually(() => h.Emu.Requests.Count("GET", Route) == 3, "the first page and two parts");
     }
 
     [Fact]
-    public async Task A_failing_page_ends_the_stream_with_a_Fail_item()
+    public async Task A_failing_part_ends_the_stream_with_a_Fail_item()
     {
         var (h, names) = await StartWithTypesAsync();
         await using var _ = h;
-        var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 0));
+        var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 2));
+        h.Emu.Faults.Next(1, Fault.MalformedJson(), Route, "GET", query: "page=2");
         var items = new List<Fin<ExecutableTaskType>>();
         await foreach (var item in client.ExecutableTaskTypes.Stream())
         {
             items.Add(h.Observe(item));
-            if (items.Count == 6)
-            {
-                // Page 2 is in hand; the next request is page 3.
-                h.Emu.Faults.Next(1, Fault.MalformedJson(), Route, "GET");
-            }
         }
 
-        Assert.Equal(11, items.Count);
-        Assert.Equal(names.Take(10), items.Take(10).Select(i => Ok(i).Name).ToSeq());
+        // Parts of 12: the first arrives whole, then the second's failure.
+        Assert.Equal(13, items.Count);
+        Assert.Equal(names.Take(12), items.Take(12).Select(i => Ok(i).Name).ToSeq());
         var error = Fails<UndecodableBody, ExecutableTaskType>(items[^1]);
-        Assert.Contains("page=3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("page=2", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, h.Emu.Requests.Count("GET", Route));
 
         // The collected form fails as a whole.
-        h.Emu.Faults.Next(1, Fault.MalformedJson(), Route, "GET");
+        h.Emu.Faults.Next(1, Fault.MalformedJson(), Route, "GET", query: "page=2");
         Fails<UndecodableBody, Seq<ExecutableTaskType>>(h.Observe(await client.ExecutableTaskTypes.ListAsync()));
     }
 
     [Fact]
-    public async Task A_failing_read_ahead_page_still_arrives_after_the_pages_before_it()
+    public async Task A_failing_read_ahead_part_still_arrives_after_the_parts_before_it()
     {
         var (h, names) = await StartWithTypesAsync();
         await using var _ = h;
         var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 4, maxRetries: 0));
 
-        // After page 1, every further page fails: the stream yields page 1 and then one Fail.
-        var items = new List<Fin<ExecutableTaskType>>();
-        await using (var e = client.ExecutableTaskTypes.Stream().GetAsyncEnumerator())
+        // Every part after the first fails: the stream yields the first part and then one Fail.
+        foreach (var page in new[] { "page=2", "page=3", "page=4" })
         {
-            Assert.True(await e.MoveNextAsync());
-            items.Add(e.Current);
-            h.Emu.Faults.Add(Fault.GatewayError(503), Route, "GET");
-            while (await e.MoveNextAsync())
-            {
-                items.Add(h.Observe(e.Current));
-            }
+            h.Emu.Faults.Add(Fault.GatewayError(503), Route, "GET", query: page);
         }
 
-        Assert.Equal(names.Take(5), items.Take(5).Select(i => Ok(i).Name).ToSeq());
+        var items = await Collect(client.ExecutableTaskTypes.Stream());
+        items.ForEach(i => h.Observe(i));
+
+        Assert.Equal(names.Take(6), items.Take(6).Select(i => Ok(i).Name).ToSeq());
         Assert.Equal(503, Fails<ServerFault, ExecutableTaskType>(items[^1]).Status);
-        Assert.Equal(6, items.Count);
+        Assert.Equal(7, items.Count);
     }
 
     [Fact]

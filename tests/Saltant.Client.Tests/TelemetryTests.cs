@@ -190,7 +190,7 @@ public sealed class TelemetryTests
         // A wrong password, through Connect as well.
         Fails<AuthenticationFailed, Unit>(h.Observe(await h.NewClient(Harness.SettingsFor(h.Emu, Authentication.Login("alice", wrongPassword)), loggerFactory: factory).TestAuthenticationAsync()));
         Fails<AuthenticationFailed, SaltantClient>(h.Observe(await SaltantClient.ConnectAsync(
-            Harness.SettingsFor(h.Emu, Authentication.Login("alice", wrongPassword)), null, null, factory)));
+            Harness.SettingsFor(h.Emu, Authentication.Login("alice", wrongPassword)), new SaltantClientOptions { LoggerFactory = factory })));
 
         // An existing JWT pair: used, then refreshed, then refused once the refresh token has expired too.
         using var http = new HttpClient { BaseAddress = h.Emu.ApiUrl };

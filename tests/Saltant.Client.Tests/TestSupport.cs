@@ -154,7 +154,7 @@ internal sealed class Harness : IAsyncDisposable
     /// <summary>Another client on the same emulator; disposed with the harness, and its printout observed.</summary>
     public SaltantClient NewClient(Settings settings, TimeProvider? clock = null, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
-        var client = SaltantClient.Create(settings, clock: clock, loggerFactory: loggerFactory);
+        var client = SaltantClient.Create(settings, new SaltantClientOptions { Clock = clock ?? TimeProvider.System, LoggerFactory = loggerFactory });
         lock (clients)
         {
             clients.Add(client);

@@ -68,6 +68,12 @@ internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> sourc
 
                 foreach (var record in records)
                 {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        yield return Fin<T>.Fail(new Cancelled("Reading the list"));
+                        yield break;
+                    }
+
                     if (seen.Add(source.Key(record)))
                     {
                         yield return record;

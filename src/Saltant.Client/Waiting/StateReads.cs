@@ -45,13 +45,12 @@ internal static class StateReads
         where T : TaskInstance<TKind> =>
         uuids.IsEmpty
             ? unitAff
-            : instances.GetMany(uuids).Bind(reads => reads.Sequence().Match(
-                Succ: records =>
-                {
-                    records.Iter(tracker.Saw);
-                    return unitAff;
-                },
-                Fail: FailAff<RT, Unit>));
+            : instances.GetMany(uuids).Bind(reads =>
+            {
+                // What was read is seen (a watch reports it) before a failed read ends the round.
+                reads.Iter(read => read.IfSucc(tracker.Saw));
+                return reads.Sequence().Match(Succ: _ => unitAff, Fail: FailAff<RT, Unit>);
+            });
 
     /// <summary>
     /// The instances in <paramref name="states"/> within the window of <paramref name="among"/>

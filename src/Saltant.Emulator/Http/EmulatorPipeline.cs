@@ -28,7 +28,7 @@ internal sealed class EmulatorPipeline(ApiDispatcher dispatcher, FaultController
         var countedPath = request.ApiPath ?? request.FullPath;
         counter.Record(request.Method, countedPath);
 
-        var (latency, fault) = faults.Take(request.Method, countedPath, ListedRecords(request));
+        var (latency, fault) = faults.Take(request.Method, countedPath, http.Request.QueryString.Value ?? "", ListedRecords(request));
         if (latency > TimeSpan.Zero) await Task.Delay(latency, http.RequestAborted).ConfigureAwait(false);
 
         switch (fault)

@@ -69,7 +69,7 @@ internal static class SnippetCompiler
     {
         var paths = ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(new[] { typeof(Container), typeof(SaltantClient), typeof(LanguageExt.Seq), typeof(Saltant.Http.SaltantRuntime) }
+            .Concat(new[] { typeof(Container), typeof(SaltantClient), typeof(LanguageExt.Seq), typeof(Saltant.Http.SendOnceHandler) }
                 .Select(t => t.Assembly.Location))
             .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && File.Exists(p) && IsAssembly(p))
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
