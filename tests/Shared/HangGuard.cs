@@ -1,11 +1,12 @@
 using Xunit.Sdk;
 
-namespace Saltant.Client.Tests;
+namespace Saltant.Tests.Shared;
 
 /// <summary>
 /// The only time limit these tests have: minutes, where what they wait for takes milliseconds quiet
 /// and seconds on a slow, loaded machine, so it can only be reached by a hang (or by the slow path a
 /// test rules out, which is made hours long). A guard that fires says that it was the hang guard.
+/// Linked into each test project that uses it.
 /// </summary>
 internal static class HangGuard
 {
