@@ -64,9 +64,10 @@ public static class ChildProcess
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+            var after = hangGuard < TimeSpan.FromMinutes(1) ? $"{hangGuard.TotalSeconds:F0} s" : $"{hangGuard.TotalMinutes:F0} min";
             throw new TimeoutException(
-                $"Hang guard: {command} was still running after {(hangGuard < TimeSpan.FromMinutes(1) ? $"{hangGuard.TotalSeconds:F0} s" : $"{hangGuard.TotalMinutes:F0} min")}, far longer than it takes on a slow, "
-                + $"loaded machine, so it was taken to be hung and killed (this guard is not a time limit).\n--- stdout\n{await output}\n--- stderr\n{await error}");
+                $"Hang guard: {command} was still running after {after}, far longer than it takes on a slow, loaded machine, "
+                + $"so it was taken to be hung and killed (this guard is not a time limit).\n--- stdout\n{await output}\n--- stderr\n{await error}");
         }
         return new ProcessResult(command, process.ExitCode, await output, await error, clock.Elapsed);
     }
