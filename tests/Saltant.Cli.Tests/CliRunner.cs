@@ -2,6 +2,7 @@ using Saltant.Cli;
 using Saltant.Emulator;
 using Saltant.Emulator.Worker;
 using Xunit;
+using Xunit.Sdk;
 
 namespace Saltant.Cli.Tests;
 
@@ -29,10 +30,24 @@ public static class CliRunner
             Environment = environment,
             Width = 250,
         };
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var exit = await CliApp.RunAsync(args, host, timeout.Token);
+        using var guard = new CancellationTokenSource(HangGuard);
+        var exit = await CliApp.RunAsync(args, host, guard.Token);
+        if (guard.IsCancellationRequested)
+        {
+            throw new XunitException(
+                $"Hang guard: saltant {string.Join(' ', args)} was still running after {HangGuard.TotalMinutes:F0} min, far longer than "
+                + $"it takes on a slow, loaded machine, so it was taken to be hung and cancelled (this guard is not a time limit).\n"
+                + new CliResult(exit, output.ToString(), error.ToString()));
+        }
+
         return new CliResult(exit, output.ToString(), error.ToString());
     }
+
+    /// <summary>
+    /// How long a run may take before it is taken to be hung: minutes, where a run takes well under
+    /// a second quiet and seconds on a loaded machine, so only a hang reaches it.
+    /// </summary>
+    public static TimeSpan HangGuard { get; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Asserts the run failed with this exit code and one "error: …" sentence, no stack trace.</summary>
     public static void AssertFailure(this CliResult result, int exitCode, string contains)

@@ -109,14 +109,20 @@ public sealed class ShellTests
         using var stop = new CancellationTokenSource();
 
         var running = CliApp.RunAsync(["emulator", "--port", "0", "--time-scale", "0.01"], host, stop.Token);
-        string text = "";
-        for (var i = 0; i < 200 && !text.Contains("Press Ctrl+C", StringComparison.Ordinal); i++)
+        // Wait for the banner for as long as the emulator takes to start; only a hang guard ends it.
+        string text;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
         {
-            await Task.Delay(25);
+            var finished = running.IsCompleted;
             lock (synchronized)
             {
                 text = output.ToString();
             }
+
+            if (finished || text.Contains("Press Ctrl+C", StringComparison.Ordinal)) break;
+            Assert.True(started.Elapsed < CliRunner.HangGuard, $"Hang guard: the emulator command printed no \"Press Ctrl+C\" in {CliRunner.HangGuard.TotalMinutes:F0} min; taken to be hung.\n{text}");
+            await Task.Delay(25);
         }
 
         var url = System.Text.RegularExpressions.Regex.Match(text, @"listening on (\S+)").Groups[1].Value;

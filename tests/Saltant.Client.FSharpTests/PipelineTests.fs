@@ -22,8 +22,9 @@ module Setup =
         | Ok settings -> settings
         | Error problems -> failwithf "the settings were refused: %s" problems.Message
 
-    /// Waits back off from 50 ms and give up after 20 s, so a stuck run fails instead of hanging.
-    let quickWait = WaitOptions.BackingOffTo(TimeSpan.FromMilliseconds 50.0, lsome (TimeSpan.FromSeconds 20.0))
+    /// Waits back off from 50 ms; they end in well under a second, seconds on a loaded machine, and
+    /// give up only after 5 minutes, a hang guard, so a stuck run fails instead of hanging.
+    let quickWait = WaitOptions.BackingOffTo(TimeSpan.FromMilliseconds 50.0, lsome (TimeSpan.FromMinutes 5.0))
 
     /// Every result of a batch, or the batch fails with the first error.
     let allSucceeded (results: LSeq<LanguageExt.Fin<'a>>) : SAff<'a list> =
@@ -47,7 +48,13 @@ type PipelineOutcome =
 type PipelineTests() =
     let mutable emulator: SaltantEmulator = Unchecked.defaultof<_>
 
-    let timeout () = new CancellationTokenSource(TimeSpan.FromSeconds 30.0)
+    /// A hang guard, not a time limit: a test here takes a second or so, seconds on a loaded machine;
+    /// after 5 minutes it is taken to be hung and cancelled (the failure is then a Cancelled error).
+    let hangGuard () = new CancellationTokenSource(TimeSpan.FromMinutes 5.0)
+
+    /// Says so when a failure is the hang guard's cancellation.
+    let hangGuardNote (guard: CancellationTokenSource) =
+        if guard.IsCancellationRequested then " (Hang guard: still running after 5 min, taken to be hung and cancelled)" else ""
 
     interface IAsyncLifetime with
         member _.InitializeAsync() : Task =
@@ -63,7 +70,7 @@ type PipelineTests() =
     [<Fact>]
     member _.``A whitelist, a queue, task types and launched instances run to their final states``() : Task =
         task {
-            use cts = timeout ()
+            use cts = hangGuard ()
             use client = SaltantClient.Create(settingsFor emulator "alice")
 
             // One composed effect: nothing is sent until it runs.
@@ -113,7 +120,7 @@ type PipelineTests() =
                 }
 
             match! pipeline |> Aff.run cts.Token with
-            | Fail error -> failwithf "the pipeline failed: %s" error.Message
+            | Fail error -> failwithf "the pipeline failed%s: %s" (hangGuardNote cts) error.Message
             | Succ outcome ->
                 Assert.Equal<LSeq<TaskWhitelistId>>(lseq [ outcome.Whitelist.Id ], outcome.Queue.Whitelists)
                 Assert.Equal(2, outcome.Whitelist.WhitelistedExecutableTaskTypes.Count)
@@ -142,7 +149,7 @@ type PipelineTests() =
     [<Fact>]
     member _.``A missing queue is a NameNotFound error``() : Task =
         task {
-            use cts = timeout ()
+            use cts = hangGuard ()
             use client = SaltantClient.Create(settingsFor emulator "alice")
 
             // The Task form, as a C# caller would use it, matched as a Fin.
@@ -162,7 +169,7 @@ type PipelineTests() =
     [<Fact>]
     member _.``Rejected input comes back as ValidationFailed with the server's messages``() : Task =
         task {
-            use cts = timeout ()
+            use cts = hangGuard ()
             use client = SaltantClient.Create(settingsFor emulator "bob")
 
             // Failures inside the pipeline are turned into F# Results with Aff.attempt, so the
@@ -183,7 +190,7 @@ type PipelineTests() =
                 }
 
             match! pipeline |> Aff.run cts.Token with
-            | Fail error -> failwithf "the set-up failed: %s" error.Message
+            | Fail error -> failwithf "the set-up failed%s: %s" (hangGuardNote cts) error.Message
             | Succ(launch, duplicate) ->
                 match launch with
                 | Error(:? ValidationFailed as invalid) ->

@@ -10,7 +10,8 @@ namespace Saltant.Client.Tests;
 /// <summary>Inputs at the edges: odd names, empty batches, a disposed client. Typed results, never exceptions.</summary>
 public sealed class EdgeCaseTests
 {
-    private static readonly WaitOptions Quick = new(Schedule.spaced(TimeSpan.FromMilliseconds(5)), TimeSpan.FromSeconds(5));
+    // Polls every 5 ms; the overall timeout is only a hang guard (these waits end in milliseconds).
+    private static readonly WaitOptions Quick = new(Schedule.spaced(TimeSpan.FromMilliseconds(5)), HangGuard.Limit);
 
     [Theory]
     [InlineData("a&b=c")]
@@ -98,7 +99,7 @@ public sealed class EdgeCaseTests
             await Task.Delay(30);
             client.Dispose();
             // Before the fix, callers waiting for the JWT login hung forever on a disposed semaphore.
-            foreach (var result in await Task.WhenAll(inFlight).WaitAsync(TimeSpan.FromSeconds(10)))
+            foreach (var result in await HangGuard.Within(Task.WhenAll(inFlight), "requests in flight when their client was disposed"))
             {
                 if (h.Observe(result).IsFail)
                 {

@@ -9,7 +9,8 @@ namespace Saltant.Client.Tests;
 /// <summary>Container and executable task instances: create, list, get, clone, terminate, wait, sync, singly and in batches.</summary>
 public sealed class InstanceTests
 {
-    private static readonly WaitOptions Quick = new(Schedule.spaced(TimeSpan.FromMilliseconds(5)), TimeSpan.FromSeconds(10));
+    // Polls every 5 ms; the overall timeout is only a hang guard (these waits end in milliseconds).
+    private static readonly WaitOptions Quick = new(Schedule.spaced(TimeSpan.FromMilliseconds(5)), HangGuard.Limit);
 
     [Fact]
     public async Task Executable_instances_go_through_the_whole_lifecycle()

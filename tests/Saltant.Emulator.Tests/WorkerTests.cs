@@ -113,8 +113,7 @@ public sealed class WorkerTests
         using var alice = ClientFor(emulator, "alice");
         var (type, queue) = await SetUpExecutableAsync(alice, "sleep 30");
         var uuid = await CreateInstanceAsync(alice, type, queue);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await emulator.Worker.RunUntilIdleAsync(cts.Token);
+        await HangGuard.Within(emulator.Worker.RunUntilIdleAsync(), "the worker running a 30 ms sleep");
         Assert.Equal("successful", (await GetInstanceAsync(alice, uuid))["state"]!.GetValue<string>());
     }
 

@@ -6,14 +6,7 @@ namespace Saltant.Packaging.Tests;
 /// <summary>Which projects `dotnet pack Saltant.Functional.sln` packs: the ones under src/, never tests, benches or samples.</summary>
 public sealed class PackabilityTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Saltant.Functional.sln"))) return directory.FullName;
-        }
-        throw new InvalidOperationException($"No Saltant.Functional.sln above {AppContext.BaseDirectory}.");
-    }
+    private static string RepositoryRoot() => PackedFeed.FindRepositoryRoot();
 
     private static string? IsPackable(string project) =>
         XDocument.Load(project).Descendants().LastOrDefault(e => e.Name.LocalName == "IsPackable")?.Value;
@@ -35,7 +28,7 @@ public sealed class PackabilityTests
         var projects = Projects("src").ToList();
         Assert.All(projects, project => Assert.Equal("true", IsPackable(project)));
         Assert.Equal(
-            PackedSources.PackageIds.Order(StringComparer.Ordinal),
+            PackedFeed.PackageIds.Order(StringComparer.Ordinal),
             projects.Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal));
     }
 

@@ -1,18 +1,17 @@
 using System.IO.Compression;
 using System.Xml.Linq;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Saltant.Packaging.Tests;
 
 /// <summary>What each package carries: identity, description, licence, README, tags, repository, XML docs, symbols.</summary>
 [Collection(PackedCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class PackageContentsTests(PackedSources packed, ITestOutputHelper output)
+public sealed class PackageContentsTests(PackedFeed packed)
 {
-    public static TheoryData<string> Ids => new(PackedSources.PackageIds);
+    public static TheoryData<string> Ids => new(PackedFeed.PackageIds);
 
-    public static TheoryData<string> LibraryIds => new(PackedSources.PackageIds.Where(id => id != "Saltant.Cli"));
+    public static TheoryData<string> LibraryIds => new(PackedFeed.PackageIds.Where(id => id != "Saltant.Cli"));
 
     private static XElement Metadata(ZipArchive package, string id)
     {
@@ -34,8 +33,7 @@ public sealed class PackageContentsTests(PackedSources packed, ITestOutputHelper
     [Fact]
     public void The_pack_makes_a_package_and_a_symbol_package_for_each_packable_project_and_nothing_else()
     {
-        output.WriteLine($"dotnet pack of {PackedSources.PackageIds.Count} projects took {packed.Pack.Elapsed.TotalSeconds:F1} s");
-        var expected = PackedSources.PackageIds
+        var expected = PackedFeed.PackageIds
             .SelectMany(id => new[] { $"{id}.{packed.Version}.nupkg", $"{id}.{packed.Version}.snupkg" })
             .Order(StringComparer.Ordinal);
         var made = Directory.EnumerateFiles(packed.Feed).Select(Path.GetFileName).Order(StringComparer.Ordinal);
@@ -68,9 +66,13 @@ public sealed class PackageContentsTests(PackedSources packed, ITestOutputHelper
 
         Assert.Contains("saltant", (Child(metadata, "tags")?.Value ?? "").Split(' '));
 
-        // SourceLink-ready: the repository element is there; its url and commit appear once the
-        // repository has a remote (a copy of the sources, as here, has no .git at all).
-        Assert.Equal("git", Child(metadata, "repository")?.Attribute("type")?.Value);
+        // SourceLink-ready: the repository element is there; packed in a git checkout it names the
+        // commit (its url appears once the repository has a remote; a tarball of the sources has
+        // no .git, and then no commit either).
+        var repository = Child(metadata, "repository");
+        Assert.Equal("git", repository?.Attribute("type")?.Value);
+        if (Path.Exists(Path.Combine(packed.RepositoryRoot, ".git")))
+            Assert.Matches("^[0-9a-f]{40}$", repository?.Attribute("commit")?.Value ?? "");
     }
 
     [Theory]

@@ -8,10 +8,12 @@ namespace Saltant.Packaging.Tests;
 /// <summary>The packed tool, installed with `dotnet tool install` into a temporary folder and run.</summary>
 [Collection(PackedCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class ToolInstallTests(PackedSources packed, ITestOutputHelper output)
+public sealed class ToolInstallTests(PackedFeed packed, ITestOutputHelper output)
 {
-    private static readonly TimeSpan ToolInstallTimeout = TimeSpan.FromMinutes(3);
-    private static readonly TimeSpan ToolRunTimeout = TimeSpan.FromSeconds(30);
+    // Hang guards only: an install (one restore from the local feed) and a run of the tool take
+    // seconds, a minute or so on a loaded machine; these fire only on a child that has hung.
+    private static readonly TimeSpan ToolInstallHangGuard = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan ToolRunHangGuard = TimeSpan.FromMinutes(5);
 
     /// <summary>Installs the tool once per test into its own folder and returns the path of the `saltant` command.</summary>
     private async Task<(string Command, string Home)> InstallAsync(string name)
@@ -34,7 +36,7 @@ public sealed class ToolInstallTests(PackedSources packed, ITestOutputHelper out
             ChildProcess.DotnetHost,
             ["tool", "install", "Saltant.Cli", "--tool-path", tools, "--add-source", packed.Feed, "--configfile", config, "--version", packed.Version],
             scratch,
-            ToolInstallTimeout,
+            ToolInstallHangGuard,
             // A private package cache: the global one must never keep a stale Saltant.Cli of this version.
             new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(scratch, "packages") });
         output.WriteLine($"dotnet tool install took {install.Elapsed.TotalSeconds:F1} s");
@@ -69,7 +71,7 @@ public sealed class ToolInstallTests(PackedSources packed, ITestOutputHelper out
     {
         var (saltant, home) = await InstallAsync("install");
 
-        var version = await ChildProcess.RunAsync(saltant, ["--version"], home, ToolRunTimeout, ToolEnvironment(home));
+        var version = await ChildProcess.RunAsync(saltant, ["--version"], home, ToolRunHangGuard, ToolEnvironment(home));
         Assert.True(version.ExitCode == 0, version.ToString());
         Assert.Equal(packed.Version, version.Out.Trim());
 
@@ -78,7 +80,7 @@ public sealed class ToolInstallTests(PackedSources packed, ITestOutputHelper out
             saltant,
             ["users", "list", "--output", "json"],
             home,
-            ToolRunTimeout,
+            ToolRunHangGuard,
             ToolEnvironment(home, new Dictionary<string, string?>
             {
                 ["SALTANT_API_URL"] = emulator.ApiUrl.ToString(),
