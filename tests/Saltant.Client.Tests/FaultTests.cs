@@ -51,6 +51,12 @@ public abstract class FaultMatrix : IAsyncLifetime
     [
         "latency-short", "latency-long", "gateway-502", "gateway-503", "gateway-504", "too-many-requests",
         "reset-before", "reset-after", "reset-mid-body", "truncated", "malformed-json", "wrong-content-type",
+
+        // A clean close (FIN, not a byte of answer) and a reset, before and after the server acted, on a
+        // fresh connection and on one from a warm pool (where SocketsHttpHandler once resent a request
+        // without content on its own), once or on every attempt.
+        "close-before", "close-after", "close-before-pooled", "close-after-pooled", "reset-before-pooled", "reset-after-pooled",
+        "close-after-always", "reset-after-always",
     ];
 
     /// <summary>Whether the operation may be repeated (reads, PUT, PATCH, terminate) or must be sent once (create, clone).</summary>
@@ -77,8 +83,10 @@ public abstract class FaultMatrix : IAsyncLifetime
         "gateway-503" => Fault.GatewayError(503),
         "gateway-504" => Fault.GatewayError(504),
         "too-many-requests" => Fault.TooManyRequests(TimeSpan.Zero),
-        "reset-before" => Fault.ConnectionReset(),
-        "reset-after" => Fault.ConnectionReset(afterProcessing: true),
+        "reset-before" or "reset-before-pooled" => Fault.ConnectionReset(),
+        "reset-after" or "reset-after-pooled" or "reset-after-always" => Fault.ConnectionReset(afterProcessing: true),
+        "close-before" or "close-before-pooled" => Fault.ConnectionClose(),
+        "close-after" or "close-after-pooled" or "close-after-always" => Fault.ConnectionClose(afterProcessing: true),
         "reset-mid-body" => Fault.ResetMidBody(),
         "truncated" => Fault.TruncatedBody(),
         "malformed-json" => Fault.MalformedJson(),
@@ -92,11 +100,18 @@ public abstract class FaultMatrix : IAsyncLifetime
     {
         C = fault == "latency-long" ? impatient : patient;
         var target = await PrepareAsync();
+        if (fault.EndsWith("-pooled", StringComparison.Ordinal))
+        {
+            await WarmPoolAsync();
+        }
+
         var recordsBefore = target.Records is null ? 0 : await target.Records();
         var sentBefore = H.Emu.Requests.Count(target.Method, target.Path);
+        var processedBefore = H.Emu.Requests.Processed(target.Method, target.Path);
 
-        // Long latency stays until removed (every retry times out); the others hit one request.
-        var rule = fault == "latency-long"
+        // Long latency and the "always" faults stay until removed (every attempt meets them); the others hit one request.
+        var always = fault is "latency-long" || fault.EndsWith("-always", StringComparison.Ordinal);
+        var rule = always
             ? H.Emu.Faults.Add(FaultFor(fault), target.Path, target.Method)
             : H.Emu.Faults.Next(1, FaultFor(fault), target.Path, target.Method);
         Fin<string> result;
@@ -110,9 +125,21 @@ public abstract class FaultMatrix : IAsyncLifetime
         }
 
         var sent = H.Emu.Requests.Count(target.Method, target.Path) - sentBefore;
-        var processed = fault is "reset-after" or "reset-mid-body" or "truncated" or "malformed-json";
+        var processedCount = H.Emu.Requests.Processed(target.Method, target.Path) - processedBefore;
+        var processed = fault.StartsWith("reset-after", StringComparison.Ordinal) || fault.StartsWith("close-after", StringComparison.Ordinal)
+            || fault is "reset-mid-body" or "truncated" or "malformed-json";
+
+        // Whatever the fault, the server acts on an unsafe request at most once, and on any request at
+        // most once per attempt the client chose to make: never more than 1 + MaxRetries.
+        Assert.True(sent <= (Safe ? MaxRetries + 1 : 1), $"{sent} requests reached the server");
+        Assert.True(processedCount <= (Safe ? MaxRetries + 1 : 1), $"the server acted {processedCount} times");
         switch (fault)
         {
+            case "close-after-always" or "reset-after-always":
+                Fails<TransportFailed, string>(result);
+                Assert.Equal(Safe ? MaxRetries + 1 : 1, sent);
+                Assert.Equal(Safe ? MaxRetries + 1 : 1, processedCount);
+                break;
             case "latency-short" or "wrong-content-type":
                 Assert.Equal(target.Expected, Ok(result));
                 Assert.Equal(1, sent);
@@ -151,6 +178,24 @@ public abstract class FaultMatrix : IAsyncLifetime
         }
 
         H.AssertNoSecretsSeen();
+    }
+
+    /// <summary>
+    /// Opens several pooled connections to the server (concurrent reads the server holds a moment), so
+    /// the operation under test goes out on a connection that already served a request.
+    /// </summary>
+    private async Task WarmPoolAsync()
+    {
+        var hold = H.Emu.Faults.Add(Fault.Latency(TimeSpan.FromMilliseconds(100)), "users/", "GET");
+        try
+        {
+            var reads = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => C.Users.GetAsync(new Username("alice"))));
+            Assert.All(reads, r => Ok(r));
+        }
+        finally
+        {
+            H.Emu.Faults.Remove(hold);
+        }
     }
 
     protected static Func<Task<Fin<string>>> Run<T>(Func<Task<Fin<T>>> run, Func<T, string> summary) =>
