@@ -25,6 +25,25 @@ public sealed class StreamingTests
         return (h, serverOrder);
     }
 
+    private const string Instances = "executabletaskinstances/";
+
+    /// <summary>23 instances, and their order on the server (newest first).</summary>
+    private static async Task<(Harness H, Seq<InstanceUuid> Uuids)> StartWithInstancesAsync()
+    {
+        var h = await Harness.StartAsync();
+        var (type, queue) = await h.ExecutableSetupAsync();
+        // One after another, so no two share a creation time (a tie would move a slice's cut).
+        for (var i = 0; i < Records; i++)
+        {
+            Ok(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id) with { Name = $"i{i:00}" }));
+        }
+
+        var serverOrder = Ok(await h.Client.ExecutableTaskInstances.ListPageAsync(default, 1, 1000)).Results.Map(i => i.Uuid);
+        Assert.Equal(Records, serverOrder.Count);
+        h.Emu.Requests.Reset();
+        return (h, serverOrder);
+    }
+
     private static async Task<List<Fin<T>>> Collect<T>(IAsyncEnumerable<Fin<T>> stream)
     {
         var items = new List<Fin<T>>();
@@ -36,26 +55,20 @@ public sealed class StreamingTests
         return items;
     }
 
-    // 23 records, pages of 5, read-ahead 4: a first page tells the count, then the rest comes in
-    // read-ahead parts of ceil(23 / 4) = 6 records side by side, not in five pages of 5.
+    // A list in id order is read in a first page and, when there is more, one request for the rest:
+    // one query is a snapshot that a field changed mid-read cannot shift.
     [Fact]
-    public async Task Stream_yields_every_record_once_in_order_from_a_first_page_and_a_few_large_parts()
+    public async Task A_list_in_id_order_is_a_first_page_and_one_read_of_the_rest()
     {
         var (h, names) = await StartWithTypesAsync();
         await using var _ = h;
         var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 4));
         var items = await Collect(client.ExecutableTaskTypes.Stream());
         Assert.Equal(names, items.Select(i => Ok(i).Name).ToSeq());
-        Assert.Equal(1 + 4, h.Emu.Requests.Count("GET", Route));
-
-        // The collected form is the same; without read-ahead the rest is one part.
+        Assert.Equal(2, h.Emu.Requests.Count("GET", Route));
         h.Emu.Requests.Reset();
         Assert.Equal(names, Ok(await client.ExecutableTaskTypes.ListAsync()).Map(t => t.Name));
-        Assert.Equal(1 + 4, h.Emu.Requests.Count("GET", Route));
-        h.Emu.Requests.Reset();
-        var sequential = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 0));
-        Assert.Equal(names, (await Collect(sequential.ExecutableTaskTypes.Stream())).Select(i => Ok(i).Name).ToSeq());
-        Assert.Equal(1 + 1, h.Emu.Requests.Count("GET", Route));
+        Assert.Equal(2, h.Emu.Requests.Count("GET", Route));
     }
 
     [Fact]
@@ -66,6 +79,30 @@ public sealed class StreamingTests
         var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 100));
         Assert.Equal(names, Ok(await client.ExecutableTaskTypes.ListAsync()).Map(t => t.Name));
         Assert.Equal(1, h.Emu.Requests.Count("GET", Route));
+    }
+
+    // 23 instances, pages of 5, read-ahead 4: a first page tells the count and the newest time, the
+    // creation times at offsets 6, 12 and 18 cut the rest into four slices of about 6, and the slices
+    // are read side by side: 1 + 3 + 4 requests, in order, each instance once.
+    [Fact]
+    public async Task Instances_stream_from_a_first_page_and_a_few_time_slices_side_by_side()
+    {
+        var (h, uuids) = await StartWithInstancesAsync();
+        await using var _ = h;
+        var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 4));
+        var items = await Collect(client.ExecutableTaskInstances.Stream());
+        Assert.Equal(uuids, items.Select(i => Ok(i).Uuid).ToSeq());
+        Assert.Equal(1 + 3 + 4, h.Emu.Requests.Count("GET", Instances));
+
+        h.Emu.Requests.Reset();
+        Assert.Equal(uuids, Ok(await client.ExecutableTaskInstances.ListAsync()).Map(i => i.Uuid));
+        Assert.Equal(1 + 3 + 4, h.Emu.Requests.Count("GET", Instances));
+
+        // Without read-ahead, the rest is one slice.
+        h.Emu.Requests.Reset();
+        var sequential = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 0));
+        Assert.Equal(uuids, (await Collect(sequential.ExecutableTaskInstances.Stream())).Select(i => Ok(i).Uuid).ToSeq());
+        Assert.Equal(2, h.Emu.Requests.Count("GET", Instances));
     }
 
     [Fact]
@@ -95,69 +132,42 @@ public sealed class StreamingTests
     }
 
     [Fact]
-    public async Task Stream_fetches_parts_ahead_of_the_consumer()
+    public async Task Stream_fetches_slices_ahead_of_the_consumer()
     {
-        var (h, _) = await StartWithTypesAsync();
+        var (h, _) = await StartWithInstancesAsync();
         await using var _ = h;
         var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 4));
-        await using var e = client.ExecutableTaskTypes.Stream().GetAsyncEnumerator();
+        await using var e = client.ExecutableTaskInstances.Stream().GetAsyncEnumerator();
         Assert.True(await e.MoveNextAsync());
 
-        // Holding the first record: all four parts are requested without being asked for.
-        await Eventually(() => h.Emu.Requests.Count("GET", Route) == 5, "the four parts requested ahead");
+        // Holding the first record: all four slices were requested without being asked for.
+        await Eventually(() => h.Emu.Requests.Count("GET", Instances) == 8, "the four slices requested ahead");
 
-        // With read-ahead 2, two parts (of 12) are in flight at once, and no more.
+        // With read-ahead 2 the rest is two slices of 12.
         h.Emu.Requests.Reset();
         var two = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 2));
-        await using var t = two.ExecutableTaskTypes.Stream().GetAsyncEnumerator();
+        await using var t = two.ExecutableTaskInstances.Stream().GetAsyncEnumerator();
         Assert.True(await t.MoveNextAsync());
-        await Eventually(() => h.Emu.Requests.Count("GET", Route) == 3, "the first page and two parts");
+        await Eventually(() => h.Emu.Requests.Count("GET", Instances) == 1 + 1 + 2, "the first page, one cut and two slices");
     }
 
     [Fact]
-    public async Task A_failing_part_ends_the_stream_with_a_Fail_item()
+    public async Task A_failing_slice_arrives_after_the_slices_before_it_and_ends_the_stream()
     {
-        var (h, names) = await StartWithTypesAsync();
-        await using var _ = h;
-        var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 2));
-        h.Emu.Faults.Next(1, Fault.MalformedJson(), Route, "GET", query: "page=2");
-        var items = new List<Fin<ExecutableTaskType>>();
-        await foreach (var item in client.ExecutableTaskTypes.Stream())
-        {
-            items.Add(h.Observe(item));
-        }
-
-        // Parts of 12: the first arrives whole, then the second's failure.
-        Assert.Equal(13, items.Count);
-        Assert.Equal(names.Take(12), items.Take(12).Select(i => Ok(i).Name).ToSeq());
-        var error = Fails<UndecodableBody, ExecutableTaskType>(items[^1]);
-        Assert.Contains("page=2", error.Message, StringComparison.Ordinal);
-        Assert.Equal(3, h.Emu.Requests.Count("GET", Route));
-
-        // The collected form fails as a whole.
-        h.Emu.Faults.Next(1, Fault.MalformedJson(), Route, "GET", query: "page=2");
-        Fails<UndecodableBody, Seq<ExecutableTaskType>>(h.Observe(await client.ExecutableTaskTypes.ListAsync()));
-    }
-
-    [Fact]
-    public async Task A_failing_read_ahead_part_still_arrives_after_the_parts_before_it()
-    {
-        var (h, names) = await StartWithTypesAsync();
+        var (h, uuids) = await StartWithInstancesAsync();
         await using var _ = h;
         var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 4, maxRetries: 0));
 
-        // Every part after the first fails: the stream yields the first part and then one Fail.
-        foreach (var page in new[] { "page=2", "page=3", "page=4" })
-        {
-            h.Emu.Faults.Add(Fault.GatewayError(503), Route, "GET", query: page);
-        }
-
-        var items = await Collect(client.ExecutableTaskTypes.Stream());
+        // The last slice is the one with no lower bound; it fails, the three before it arrive whole first.
+        h.Emu.Faults.Add(Fault.MalformedJson(), Instances, "GET", query: "^(?!.*__gt=).*__lte=.*page_size=1000");
+        var items = await Collect(client.ExecutableTaskInstances.Stream());
         items.ForEach(i => h.Observe(i));
 
-        Assert.Equal(names.Take(6), items.Take(6).Select(i => Ok(i).Name).ToSeq());
-        Assert.Equal(503, Fails<ServerFault, ExecutableTaskType>(items[^1]).Status);
-        Assert.Equal(7, items.Count);
+        Assert.Equal(uuids.Take(18), items.Take(items.Count - 1).Select(i => Ok(i).Uuid).ToSeq());
+        Assert.Contains("page_size=1000", Fails<UndecodableBody, ExecutableTaskInstance>(items[^1]).Message, StringComparison.Ordinal);
+
+        // The collected form fails as a whole.
+        Fails<UndecodableBody, Seq<ExecutableTaskInstance>>(h.Observe(await client.ExecutableTaskInstances.ListAsync()));
     }
 
     [Fact]

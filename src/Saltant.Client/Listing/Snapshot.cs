@@ -14,12 +14,11 @@ namespace Saltant.Client;
 /// created later is read, and into time slices (creation times never change), each read by
 /// creation time rather than by page number: a record whose state changes mid-read cannot shift
 /// another out of the pages read.</item>
-/// <item>Lists in id order (task types, queues, whitelists) only grow at the end (the API deletes
-/// nothing), so page numbers are stable; a page whose count dropped (a record left the filter's
-/// set) is read with the page before it again. Users are in name order: a new user shifts later
-/// ones by one, which only repeats a record, and repeats are dropped by key.</item>
+/// <item>Lists in id or name order (task types, queues, whitelists, users) are read in one request
+/// after the first page (up to <see cref="SnapshotPlan.MaxWholeRead"/> records): one query is a
+/// consistent snapshot, where page numbers are not once a filtered field changes mid-read.</item>
 /// </list>
-/// A first page of the settings' page size tells the count; when there is more, the rest is read
+/// A first page of the settings' page size tells the count; when there is more, instances are read
 /// in a few large parts side by side (<see cref="SnapshotPlan"/>).
 /// </summary>
 /// <typeparam name="T">The record listed.</typeparam>
@@ -102,7 +101,7 @@ internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> sourc
             ? SuccessAff<RT, Seq<Aff<RT, Seq<T>>>>(Seq1(SuccessAff<RT, Seq<T>>(first.Results)))
             : source.NewestFirst.Match(
                 Some: order => Slices<RT>(order, first),
-                None: () => SuccessAff<RT, Seq<Aff<RT, Seq<T>>>>(NumberedParts<RT>(first.Count)))
+                None: () => SuccessAff<RT, Seq<Aff<RT, Seq<T>>>>(WholeList<RT>(first.Count)))
         select parts;
 
     // ---- newest first: time slices ----
@@ -149,21 +148,33 @@ internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> sourc
                 : Slice<RT>(order, last.IfNone(upper), lower, read + fresh, strict: false)
         select rest;
 
-    // ---- id or name order: numbered pages ----
+    // ---- id or name order: one read ----
 
-    private Seq<Aff<RT, Seq<T>>> NumberedParts<RT>(int count)
+    /// <summary>
+    /// The whole list in one request when it is not huge: one query is a consistent snapshot, where
+    /// page numbers are not once a filtered field changes (a queue deactivated mid-read would shift
+    /// the next ones into the page already read). Room is left for records that join meanwhile; if
+    /// the list still goes on, it is read on page by page, a page read again with the one before it
+    /// when the count dropped.
+    /// </summary>
+    private Seq<Aff<RT, Seq<T>>> WholeList<RT>(int count)
         where RT : struct, HasCancel<RT>
     {
-        var size = SnapshotPlan.PartSize(count, api.Settings.PageSize, api.Settings.ReadAheadPages);
-        return toSeq(Enumerable.Range(1, SnapshotPlan.Parts(count, size))).Map(number =>
-            from page in Page<RT>(Empty, number, size, check: false)
-
-            // Fewer records than at the start: some left the filter's set, shifting later ones towards this page's start.
-            from before in page.Count < count && number > 1
-                ? Page<RT>(Empty, number - 1, size, check: false).Map(p => p.Results)
-                : SuccessAff<RT, Seq<T>>(Seq<T>())
-            select before + page.Results);
+        var size = (int)Math.Min(SnapshotPlan.MaxWholeRead, count + Math.Max(50L, count / 10L));
+        return Seq1(Pages<RT>(1, size, count, Seq<T>()));
     }
+
+    private Aff<RT, Seq<T>> Pages<RT>(int number, int size, int count, Seq<T> read)
+        where RT : struct, HasCancel<RT> =>
+        from page in Page<RT>(Empty, number, size, check: true)
+        from before in page.Count < count && number > 1
+            ? Page<RT>(Empty, number - 1, size, check: false).Map(p => p.Results)
+            : SuccessAff<RT, Seq<T>>(Seq<T>())
+        let all = read + before + page.Results
+        from rest in page.Next.IsNone || (long)number * size >= (long)count + SnapshotPlan.MaxWholeRead
+            ? SuccessAff<RT, Seq<T>>(all)
+            : Pages<RT>(number + 1, size, Math.Min(count, page.Count), all)
+        select rest;
 
     // ---- one page ----
 

@@ -11,6 +11,12 @@ internal static class SnapshotPlan
     /// <summary>The most records asked for in one part (a page of 1,000 instances is well under a MiB).</summary>
     internal const int MaxPartSize = Saltant.Domain.SettingsLimits.MaxPageSize;
 
+    /// <summary>
+    /// The most records of a list in id or name order read in one request: such lists (types,
+    /// queues, whitelists, users) are small, and one query is a consistent snapshot.
+    /// </summary>
+    internal const int MaxWholeRead = 5000;
+
     /// <summary>Records per part: the count spread over the read-ahead, between the page size and <see cref="MaxPartSize"/>.</summary>
     /// <param name="count">How many records the list holds.</param>
     /// <param name="pageSize">The settings' page size.</param>

@@ -23,7 +23,7 @@ public sealed class FaultRule
     /// <summary>HTTP method, or null for any.</summary>
     public string? Method { get; }
 
-    /// <summary>Text the request's query must hold (e.g. <c>page=2</c>), or null for any query.</summary>
+    /// <summary>A regular expression the request's query must match (e.g. <c>page=2</c>), or null for any query.</summary>
     public string? Query { get; }
 
     /// <summary>Applications left; -1 means unlimited.</summary>
@@ -31,7 +31,7 @@ public sealed class FaultRule
 
     internal bool Matches(string method, string path, string query) =>
         (Method is null || Method == method) && (PathPrefix is null || path.StartsWith(PathPrefix, StringComparison.Ordinal)) &&
-        (Query is null || query.Contains(Query, StringComparison.Ordinal)) && Remaining != 0;
+        (Query is null || System.Text.RegularExpressions.Regex.IsMatch(query, Query, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))) && Remaining != 0;
 
     /// <summary>Claims one application atomically (concurrent requests never over-consume a count).</summary>
     internal bool TryClaim()
@@ -55,7 +55,7 @@ public sealed class FaultController
     private readonly Lock _sync = new();
     private readonly List<FaultRule> _rules = [];
 
-    /// <summary>Installs a fault. <paramref name="times"/> null means until removed; <paramref name="query"/> narrows it to requests whose query holds that text (e.g. <c>page=2</c>).</summary>
+    /// <summary>Installs a fault. <paramref name="times"/> null means until removed; <paramref name="query"/> narrows it to requests whose query matches that regular expression (e.g. <c>page=2</c>).</summary>
     public FaultRule Add(Fault fault, string? pathPrefix = null, string? method = null, int? times = null, string? query = null)
     {
         ArgumentNullException.ThrowIfNull(fault);
