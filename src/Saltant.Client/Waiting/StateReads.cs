@@ -28,7 +28,9 @@ internal static class StateReads
         where RT : struct, HasCancel<RT>
         where TKind : ITaskKind
         where T : TaskInstance<TKind> =>
-        from _ in ReadEach<RT, TKind, T>(instances, tracker, tracker.PendingUnknown)
+        // The round is one effect run again and again: what is pending is read when it runs, not when it is made.
+        from unknown in Eff(() => tracker.PendingUnknown)
+        from _ in ReadEach<RT, TKind, T>(instances, tracker, unknown)
         from __ in tracker.PendingKnown.Count <= DirectReads
             ? ReadEach<RT, TKind, T>(instances, tracker, tracker.Pending)
             : ByState<RT, TKind, T>(api, instances, tracker, tracker.PendingKnown, Unfinished)
