@@ -22,10 +22,14 @@ internal static class Program
         Console.WriteLine($"Saltant.Client.Bench: {(plan.Full ? "full" : "short")} run, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
                           $"medians of {plan.Repetitions} (throughput windows of {plan.RateWindow.TotalSeconds:0.#} s)");
         var table = new ResultTable();
-        await Scenarios.OverheadAsync(plan, table).ConfigureAwait(false);
-        await Scenarios.StreamingAsync(plan, table).ConfigureAwait(false);
-        await Scenarios.SlowServerAsync(plan, table).ConfigureAwait(false);
-        await Scenarios.BatchAsync(plan, table).ConfigureAwait(false);
+        // --only NAME runs one group: overhead, streaming, batch, list, wait.
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        bool Runs(string name) => only is null || only == name;
+        if (Runs("overhead")) await Scenarios.OverheadAsync(plan, table).ConfigureAwait(false);
+        if (Runs("streaming")) await Scenarios.StreamingAsync(plan, table).ConfigureAwait(false);
+        if (Runs("batch")) await Scenarios.BatchAsync(plan, table).ConfigureAwait(false);
+        if (Runs("list")) await CostModelScenarios.ListAllAsync(plan, table).ConfigureAwait(false);
+        if (Runs("wait")) await CostModelScenarios.WaitRoundAsync(plan, table).ConfigureAwait(false);
         table.Print();
         return 0;
     }

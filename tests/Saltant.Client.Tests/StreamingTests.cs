@@ -27,6 +27,10 @@ public sealed class StreamingTests
 
     private const string Instances = "executabletaskinstances/";
 
+    /// <summary>A filter on the state, which changes: the list is then read in time slices.</summary>
+    private static readonly Filter<TaskInstance<Executable>> Unfinished =
+        TaskInstanceFilters<Executable>.State.In(TaskState.CreatedState, TaskState.PublishedState, TaskState.RunningState);
+
     /// <summary>23 instances, and their order on the server (newest first).</summary>
     private static async Task<(Harness H, Seq<InstanceUuid> Uuids)> StartWithInstancesAsync()
     {
@@ -81,28 +85,42 @@ public sealed class StreamingTests
         Assert.Equal(1, h.Emu.Requests.Count("GET", Route));
     }
 
-    // 23 instances, pages of 5, read-ahead 4: a first page tells the count and the newest time, the
-    // creation times at offsets 6, 12 and 18 cut the rest into four slices of about 6, and the slices
-    // are read side by side: 1 + 3 + 4 requests, in order, each instance once.
+    // 23 instances, pages of 5, read-ahead 4: a first page of one instance tells the count and the
+    // newest time; the instances created at or before it cannot change, so they are read by page
+    // number in parts of 5 (23 spread over twice the read-ahead, at least a page), side by side.
     [Fact]
-    public async Task Instances_stream_from_a_first_page_and_a_few_time_slices_side_by_side()
+    public async Task Instances_stream_from_a_first_record_and_parts_side_by_side()
     {
         var (h, uuids) = await StartWithInstancesAsync();
         await using var _ = h;
         var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 4));
         var items = await Collect(client.ExecutableTaskInstances.Stream());
         Assert.Equal(uuids, items.Select(i => Ok(i).Uuid).ToSeq());
-        Assert.Equal(1 + 3 + 4, h.Emu.Requests.Count("GET", Instances));
+        Assert.Equal(1 + 5, h.Emu.Requests.Count("GET", Instances));
 
         h.Emu.Requests.Reset();
         Assert.Equal(uuids, Ok(await client.ExecutableTaskInstances.ListAsync()).Map(i => i.Uuid));
-        Assert.Equal(1 + 3 + 4, h.Emu.Requests.Count("GET", Instances));
+        Assert.Equal(1 + 5, h.Emu.Requests.Count("GET", Instances));
 
-        // Without read-ahead, the rest is one slice.
+        // Without read-ahead, parts of 12, one at a time.
         h.Emu.Requests.Reset();
         var sequential = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 0));
         Assert.Equal(uuids, (await Collect(sequential.ExecutableTaskInstances.Stream())).Select(i => Ok(i).Uuid).ToSeq());
-        Assert.Equal(2, h.Emu.Requests.Count("GET", Instances));
+        Assert.Equal(1 + 2, h.Emu.Requests.Count("GET", Instances));
+    }
+
+    // Filtered by state, which changes while the list is read, the instances are cut into time slices
+    // at the creation times at offsets 5, 10, 15 and 20 (four one-record reads), and the five slices
+    // are read by their times: 1 + 4 + 5 requests.
+    [Fact]
+    public async Task Instances_filtered_by_state_stream_in_time_slices()
+    {
+        var (h, uuids) = await StartWithInstancesAsync();
+        await using var _ = h;
+        var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 4));
+        var items = await Collect(client.ExecutableTaskInstances.Stream(Seq1(Unfinished)));
+        Assert.Equal(uuids, items.Select(i => Ok(i).Uuid).ToSeq());
+        Assert.Equal(1 + 4 + 5, h.Emu.Requests.Count("GET", Instances));
     }
 
     [Fact]
@@ -132,7 +150,7 @@ public sealed class StreamingTests
     }
 
     [Fact]
-    public async Task Stream_fetches_slices_ahead_of_the_consumer()
+    public async Task Stream_fetches_parts_ahead_of_the_consumer()
     {
         var (h, _) = await StartWithInstancesAsync();
         await using var _ = h;
@@ -140,15 +158,20 @@ public sealed class StreamingTests
         await using var e = client.ExecutableTaskInstances.Stream().GetAsyncEnumerator();
         Assert.True(await e.MoveNextAsync());
 
-        // Holding the first record: all four slices were requested without being asked for.
-        await Eventually(() => h.Emu.Requests.Count("GET", Instances) == 8, "the four slices requested ahead");
+        // Holding the first record: four parts (the read-ahead) were requested without being asked for,
+        // the fifth waits until the consumer has taken the first part.
+        await Eventually(() => h.Emu.Requests.Count("GET", Instances) == 1 + 4, "four parts requested ahead");
+        await Task.Delay(50);
+        Assert.Equal(1 + 4, h.Emu.Requests.Count("GET", Instances));
 
-        // With read-ahead 2 the rest is two slices of 12.
+        // With read-ahead 2 (parts of 6), two parts, no more.
         h.Emu.Requests.Reset();
         var two = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 2));
         await using var t = two.ExecutableTaskInstances.Stream().GetAsyncEnumerator();
         Assert.True(await t.MoveNextAsync());
-        await Eventually(() => h.Emu.Requests.Count("GET", Instances) == 1 + 1 + 2, "the first page, one cut and two slices");
+        await Eventually(() => h.Emu.Requests.Count("GET", Instances) == 1 + 2, "the first record and two parts");
+        await Task.Delay(50);
+        Assert.Equal(1 + 2, h.Emu.Requests.Count("GET", Instances));
     }
 
     [Fact]
@@ -158,16 +181,17 @@ public sealed class StreamingTests
         await using var _ = h;
         var client = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 4, maxRetries: 0));
 
-        // The last slice is the one with no lower bound; it fails, the three before it arrive whole first.
+        // The last slice is the one with no lower bound; it fails, the slices before it arrive whole first.
         h.Emu.Faults.Add(Fault.MalformedJson(), Instances, "GET", query: "^(?!.*__gt=).*__lte=.*page_size=1000");
-        var items = await Collect(client.ExecutableTaskInstances.Stream());
+        var items = await Collect(client.ExecutableTaskInstances.Stream(Seq1(Unfinished)));
         items.ForEach(i => h.Observe(i));
 
-        Assert.Equal(uuids.Take(18), items.Take(items.Count - 1).Select(i => Ok(i).Uuid).ToSeq());
+        Assert.Equal(uuids.Take(items.Count - 1), items.Take(items.Count - 1).Select(i => Ok(i).Uuid).ToSeq());
+        Assert.InRange(items.Count - 1, 15, 22);
         Assert.Contains("page_size=1000", Fails<UndecodableBody, ExecutableTaskInstance>(items[^1]).Message, StringComparison.Ordinal);
 
         // The collected form fails as a whole.
-        Fails<UndecodableBody, Seq<ExecutableTaskInstance>>(h.Observe(await client.ExecutableTaskInstances.ListAsync()));
+        Fails<UndecodableBody, Seq<ExecutableTaskInstance>>(h.Observe(await client.ExecutableTaskInstances.ListAsync(Seq1(Unfinished))));
     }
 
     [Fact]

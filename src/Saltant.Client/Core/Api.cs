@@ -70,9 +70,7 @@ internal sealed class Api
     internal Aff<RT, Seq<Fin<TOut>>> Batch<RT, TIn, TOut>(IEnumerable<TIn>? inputs, string name, Func<TIn, Aff<RT, TOut>> operation)
         where RT : struct, HasCancel<RT> =>
         Given<RT, IEnumerable<TIn>, Seq<Fin<TOut>>>(inputs, name, items =>
-            items.ToSeq().Strict()
-                .Map(input => Attempt(input, operation))
-                .SequenceParallel(Settings.BatchConcurrency));
+            Parallel.Window(items.ToSeq().Strict().Map(input => Attempt(input, operation)).Strict(), Settings.BatchConcurrency));
 
     // Each input's own outcome, so one failure does not end the batch. A null input (possible from
     // callers without nullable checks) is that input's InvalidRequestInput.

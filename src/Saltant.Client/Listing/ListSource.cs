@@ -21,4 +21,10 @@ internal sealed record ListSource<T, TFilter>(
 /// <typeparam name="TFilter">The type its filters are typed on.</typeparam>
 /// <param name="Created">A record's creation time.</param>
 /// <param name="Field">The filter field of that time.</param>
-internal sealed record CreationOrder<T, TFilter>(Func<T, DateTimeOffset> Created, DateTimeField<TFilter> Field);
+/// <param name="StableFields">The fields whose values never change once a record exists (filters on them keep a record in or out for good).</param>
+internal sealed record CreationOrder<T, TFilter>(Func<T, DateTimeOffset> Created, DateTimeField<TFilter> Field, Seq<string> StableFields)
+{
+    /// <summary>Whether every filter is on a field that never changes (a raw filter on anything else counts as changing).</summary>
+    internal bool AllStable(Seq<Filter<TFilter>> filters) =>
+        filters.ForAll(f => StableFields.Contains(f.Name.Split("__", 2)[0]));
+}

@@ -31,7 +31,7 @@ internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> sourc
     internal Aff<RT, Seq<T>> All<RT>()
         where RT : struct, HasCancel<RT> =>
         from parts in Plan<RT>()
-        from read in parts.SequenceParallel(InFlight)
+        from read in Parallel.Window(parts, InFlight)
         select Distinct(read.Bind(part => part));
 
     /// <summary>Every record, streamed in order with at most the read-ahead of parts in memory; a failure is the last item.</summary>
@@ -96,7 +96,7 @@ internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> sourc
     /// <summary>The parts to read, from a first page (and, newest first, the slices' boundaries).</summary>
     private Aff<RT, Seq<Aff<RT, Seq<T>>>> Plan<RT>()
         where RT : struct, HasCancel<RT> =>
-        from first in Page<RT>(Empty, 1, api.Settings.PageSize, check: true)
+        from first in Page<RT>(Empty, 1, FirstPageSize, check: true)
         from parts in first.Next.IsNone
             ? SuccessAff<RT, Seq<Aff<RT, Seq<T>>>>(Seq1(SuccessAff<RT, Seq<T>>(first.Results)))
             : source.NewestFirst.Match(
@@ -104,9 +104,42 @@ internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> sourc
                 None: () => SuccessAff<RT, Seq<Aff<RT, Seq<T>>>>(WholeList<RT>(first.Count)))
         select parts;
 
-    // ---- newest first: time slices ----
+    /// <summary>
+    /// A newest-first list starts with one record: it tells the count and the newest creation time,
+    /// which bounds the read, and costs the server one request and no more (a page of 100 read again
+    /// as part of the first part would cost it 55 ms). Other lists start with the settings' page, which
+    /// is most often the whole list.
+    /// </summary>
+    private int FirstPageSize => source.NewestFirst.IsSome ? 1 : api.Settings.PageSize;
 
-    private Aff<RT, Seq<Aff<RT, Seq<T>>>> Slices<RT>(CreationOrder<T, TFilter> order, Page<T> first)
+    // ---- newest first ----
+
+    private Aff<RT, Seq<Aff<RT, Seq<T>>>> Slices<RT>(CreationOrder<T, TFilter> order, Page<T> first) where RT : struct, HasCancel<RT> =>
+        order.AllStable(filters)
+            ? SuccessAff<RT, Seq<Aff<RT, Seq<T>>>>(NumberedUpTo<RT>(order, first))
+            : TimeSlices<RT>(order, first);
+
+    /// <summary>
+    /// When every filter is on a field that never changes, the records created at or before the newest
+    /// one are a set that cannot change while it is read (nothing is deleted, nothing created later
+    /// joins it), so it is read by page number in large parts side by side, all at once.
+    /// </summary>
+    private Seq<Aff<RT, Seq<T>>> NumberedUpTo<RT>(CreationOrder<T, TFilter> order, Page<T> first)
+        where RT : struct, HasCancel<RT>
+    {
+        var size = SnapshotPlan.PartSize(first.Count, api.Settings.PageSize, api.Settings.ReadAheadPages);
+        var cut = Seq1(order.Field.AtOrBefore(order.Created(first.Results.Head)));
+        return toSeq(Enumerable.Range(1, SnapshotPlan.Parts(first.Count, size)))
+            .Map(number => Page<RT>(cut, number, size, check: true).Map(p => p.Results))
+            .Strict();
+    }
+
+    /// <summary>
+    /// With a filter on a field that changes (a state), records join and leave the set while it is
+    /// read, and page numbers shift; creation times do not: the list is cut into time slices at the
+    /// creation times of the records at each part's offset, each slice read by its times.
+    /// </summary>
+    private Aff<RT, Seq<Aff<RT, Seq<T>>>> TimeSlices<RT>(CreationOrder<T, TFilter> order, Page<T> first)
         where RT : struct, HasCancel<RT>
     {
         var newest = order.Created(first.Results.Head);
@@ -114,9 +147,10 @@ internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> sourc
         var cutAtStart = order.Field.AtOrBefore(newest);
 
         // The creation time of the record at each part's first offset: the slices' boundaries.
-        return toSeq(Enumerable.Range(1, SnapshotPlan.Parts(first.Count, size) - 1))
+        var probes = toSeq(Enumerable.Range(1, SnapshotPlan.Parts(first.Count, size) - 1))
             .Map(i => Page<RT>(Seq1(cutAtStart), (i * size) + 1, 1, check: false).Map(p => p.Results.HeadOrNone().Map(order.Created)))
-            .SequenceParallel(InFlight)
+            .Strict();
+        return Parallel.Window(probes, InFlight)
             .Map(found =>
             {
                 var inner = found.Bind(b => b.ToSeq()).Filter(b => b < newest).Distinct().OrderByDescending(b => b);

@@ -33,7 +33,11 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
             TaskInstanceRequests.List,
             pageDecoder,
             i => i.Uuid,
-            Some(new CreationOrder<T, TaskInstance<TKind>>(i => i.DatetimeCreated, TaskInstanceFilters<TKind>.DatetimeCreated)));
+            Some(new CreationOrder<T, TaskInstance<TKind>>(
+                i => i.DatetimeCreated,
+                TaskInstanceFilters<TKind>.DatetimeCreated,
+                // An instance's state and finish time change; nothing else about it does.
+                Seq("name", "user", "task_type", "task_queue", "datetime_created"))));
     }
 
     /// <summary><c>GET {kind}taskinstances/?filters&amp;page&amp;page_size</c>: one page (newest first), with the count of all that match.</summary>

@@ -11,6 +11,7 @@ public sealed class ServerCostMeter
     private readonly SemaphoreSlim? _slots;
     private int _inService, _peakInService, _waiting, _peakWaiting;
     private long _requests, _records, _chargedTicks;
+    private bool _paused;
 
     internal ServerCostMeter(ServerCost? model)
     {
@@ -20,6 +21,16 @@ public sealed class ServerCostMeter
 
     /// <summary>The model, or null when requests cost nothing.</summary>
     public ServerCost? Model { get; }
+
+    /// <summary>
+    /// Whether the model is set aside for now: requests then cost nothing and are not counted (to seed
+    /// data quickly before measuring under the model). False by default.
+    /// </summary>
+    public bool Paused
+    {
+        get => Volatile.Read(ref _paused);
+        set => Volatile.Write(ref _paused, value);
+    }
 
     /// <summary>Requests holding a slot now.</summary>
     public int InService => Volatile.Read(ref _inService);
@@ -59,7 +70,7 @@ public sealed class ServerCostMeter
     /// </summary>
     internal async Task<T> ServeAsync<T>(Func<T> handle, Func<T, int> records, CancellationToken stopping)
     {
-        if (_slots is null || Model is null) return handle();
+        if (_slots is null || Model is null || Paused) return handle();
         Raise(ref _peakWaiting, Interlocked.Increment(ref _waiting));
         try
         {
