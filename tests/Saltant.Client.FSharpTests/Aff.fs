@@ -4,6 +4,7 @@ open System
 open System.Threading
 open System.Threading.Tasks
 open Saltant.Http
+open Saltant.Client
 
 // The client's effects seen from F#. LanguageExt is not opened wholesale on purpose: its `Seq`,
 // `Option` and `Error` would shadow FSharp.Core's. A few aliases and helpers are all an F# caller needs.
