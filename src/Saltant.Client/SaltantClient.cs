@@ -49,8 +49,8 @@ public class SaltantClient<RT> : IDisposable
         TaskWhitelists = new(api, runner);
         ContainerTaskTypes = new(api, runner, Decoders.ContainerTaskType, Decoders.ContainerTaskTypePage, Drafts.Of);
         ExecutableTaskTypes = new(api, runner, Decoders.ExecutableTaskType, Decoders.ExecutableTaskTypePage, Drafts.Of);
-        ContainerTaskInstances = new(api, runner, Decoders.ContainerTaskInstance, Decoders.ContainerTaskInstancePage);
-        ExecutableTaskInstances = new(api, runner, Decoders.ExecutableTaskInstance, Decoders.ExecutableTaskInstancePage);
+        ContainerTaskInstances = new(api, runner, Decoders.ContainerTaskInstance, Decoders.ContainerTaskInstancePage, id => ContainerTaskTypes.Get(id).Map(t => (TaskType<Container>)t));
+        ExecutableTaskInstances = new(api, runner, Decoders.ExecutableTaskInstance, Decoders.ExecutableTaskInstancePage, id => ExecutableTaskTypes.Get(id).Map(t => (TaskType<Executable>)t));
     }
 
     /// <summary>The settings this client was made with (printing them never shows a credential).</summary>

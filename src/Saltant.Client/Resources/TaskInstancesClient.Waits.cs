@@ -112,6 +112,24 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
         })
         select tracker.Results;
 
+    /// <summary>Waits for instances in hand as <see cref="WaitMany(IEnumerable{T}, Option{WaitOptions})"/>, telling <paramref name="changed"/> of each change as it is seen.</summary>
+    internal Aff<RT, Seq<T>> WaitReporting(Seq<T> known, Option<WaitOptions> options, Action<InstanceProgress<T>> changed) =>
+        from tracker in Eff(() => new WaitTracker<T>(known.Map(x => x.Uuid), known))
+        from _ in AffMaybe<RT, Unit>(async rt =>
+        {
+            await foreach (var round in Rounds(tracker, rt, options.IfNone(DefaultWait) ?? DefaultWait, CancellationToken.None).ConfigureAwait(false))
+            {
+                tracker.TakeChanges().Iter(changed);
+                if (round.IsFail)
+                {
+                    return round.Map(_ => unit);
+                }
+            }
+
+            return unit;
+        })
+        select tracker.Results;
+
     private async IAsyncEnumerable<Fin<InstanceProgress<T>>> Watching(WaitTracker<T> tracker, WaitOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var runtime = runner.Make(cancellationToken);

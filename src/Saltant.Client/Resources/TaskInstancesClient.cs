@@ -23,10 +23,12 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
     private readonly Runner<RT> runner;
     private readonly Decoder<T> decoder;
     private readonly ListSource<T, TaskInstance<TKind>> source;
+    private readonly Func<TaskTypeId<TKind>, Aff<RT, TaskType<TKind>>> readType;
 
-    internal TaskInstancesClient(Api api, Runner<RT> runner, Decoder<T> decoder, Decoder<Page<T>> pageDecoder)
+    internal TaskInstancesClient(Api api, Runner<RT> runner, Decoder<T> decoder, Decoder<Page<T>> pageDecoder, Func<TaskTypeId<TKind>, Aff<RT, TaskType<TKind>>> readType)
     {
         this.api = api;
+        this.readType = readType;
         this.runner = runner;
         this.decoder = decoder;
         source = new(

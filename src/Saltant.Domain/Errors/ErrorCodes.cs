@@ -98,4 +98,7 @@ public static class ErrorCodes
 
     /// <summary><see cref="InvalidRequestInput"/>.</summary>
     public const int InvalidRequestInput = 5001;
+
+    /// <summary><see cref="SweepRejected"/>.</summary>
+    public const int SweepRejected = 5002;
 }

@@ -281,3 +281,16 @@ public sealed record NameNotFound(string Resource, string Name)
     /// <inheritdoc />
     public override string Message => $"No {Resource} record is named \"{MessageText.Clip(Name)}\".";
 }
+
+/// <summary>A sweep was refused before anything was created: every problem of every set is listed.</summary>
+/// <param name="Sweep">The sweep's name.</param>
+/// <param name="Problems">Every problem found, by set.</param>
+public sealed record SweepRejected(string Sweep, Seq<SweepProblem> Problems)
+    : SaltantError(ErrorCodes.SweepRejected)
+{
+    /// <inheritdoc />
+    public override string Message =>
+        $"The sweep \"{MessageText.Clip(Sweep)}\" was not started, nothing was created: " +
+        string.Join("; ", Problems.Take(10).Map(p => $"{MessageText.Clip(p.Key)}: {MessageText.Clip(p.Problem)}")) +
+        (Problems.Count > 10 ? $"; and {Problems.Count - 10} more" : "") + ".";
+}

@@ -1,0 +1,96 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using LanguageExt;
+using Saltant.Domain;
+using static LanguageExt.Prelude;
+
+namespace Saltant.Client;
+
+/// <summary>Sweeps: one task type over many argument sets, one named instance per set, exactly once across runs.</summary>
+public sealed partial class TaskInstancesClient<RT, TKind, T>
+{
+    /// <summary>
+    /// Runs <paramref name="taskType"/> once per argument set on <paramref name="taskQueue"/>, each
+    /// instance named <c>{name}/{key}</c> so the server itself records which sets exist, waits for all
+    /// (list-based rounds), and returns one result per set in input order. Run it again with the same
+    /// name (after a crash, a cancellation or a lost answer) and it reads what already exists, creates
+    /// only the missing sets and waits for the unfinished: each set is created exactly once, and
+    /// finished ones are not run again. A failed set is run again (a clone) while it has had at most
+    /// <see cref="SweepOptions.RetryFailed"/> re-runs, counted over every run of the sweep.
+    /// Before anything is sent, the sweep is refused whole with <see cref="SweepRejected"/> when its
+    /// name or a key cannot be used, a key repeats, or a set lacks a required argument (every such
+    /// set listed), or the queue is inactive; if the first create is refused (the queue or whitelist
+    /// does not allow the type), nothing else is sent. A set whose own create is refused later is
+    /// that set's failed result. A create or clone whose answer is lost (a dropped connection, a 5xx,
+    /// a timeout) is settled by reading the set's instances by name, and sent again only when that
+    /// read shows it did not happen (at most the settings' MaxRetries times; never after a timeout,
+    /// when the server may still be working on it: a later run settles that set). Run one sweep of a name at a time: two runs side by side can both
+    /// create a set neither has seen yet.
+    /// </summary>
+    /// <param name="taskType">The task type (of this kind).</param>
+    /// <param name="taskQueue">The queue to run on.</param>
+    /// <param name="name">The sweep's name: no <c>/</c>, no surrounding whitespace.</param>
+    /// <param name="items">The argument sets, each with a key unique in the sweep.</param>
+    /// <param name="options">Concurrency, re-runs of failed sets and the wait; <see cref="SweepOptions.Default"/> when None.</param>
+    /// <param name="progress">Told of every set's steps and state changes, then of the completion; optional.</param>
+    public Aff<RT, Seq<SweepResult<T>>> Sweep(
+        TaskTypeId<TKind> taskType, TaskQueueId taskQueue, string name, IEnumerable<SweepItem> items, Option<SweepOptions> options = default, IProgress<SweepProgress<T>>? progress = null) =>
+        Api.Given<RT, IEnumerable<SweepItem>, Seq<SweepResult<T>>>(items, nameof(items), given =>
+            given.ToSeq().Strict() is var sets && sets.Exists(i => i is null)
+                ? FailAff<RT, Seq<SweepResult<T>>>(new InvalidRequestInput(nameof(items), "an argument set is null."))
+                : options.IfNone(SweepOptions.Default) is var chosen && chosen.Problem().Case is string bad
+                    ? FailAff<RT, Seq<SweepResult<T>>>(new InvalidRequestInput(nameof(options), bad))
+                    : new SweepRun<RT, TKind, T>(this, taskType, taskQueue, chosen, new SweepState<T>(name ?? "", sets, progress), api.Settings.MaxRetries)
+                        .Run(readType(taskType), api.Send<RT, TaskQueue>(TaskQueueRequests.Get(taskQueue), Decoders.TaskQueue)));
+
+    /// <summary>
+    /// The sweep of <see cref="Sweep"/> as a stream of its progress, for live displays: every set's
+    /// steps and state changes as they happen, ending with the <see cref="SweepStep.Completed"/> item
+    /// that holds every result, or with the failure that stopped the sweep. Nothing is thrown.
+    /// </summary>
+    /// <param name="taskType">The task type (of this kind).</param>
+    /// <param name="taskQueue">The queue to run on.</param>
+    /// <param name="name">The sweep's name.</param>
+    /// <param name="items">The argument sets.</param>
+    /// <param name="options">Concurrency, re-runs and the wait; <see cref="SweepOptions.Default"/> when None.</param>
+    /// <param name="cancellationToken">Stops the sweep (instances already launched keep running; run it again to resume) and ends the stream with a <see cref="Cancelled"/> item.</param>
+    public async IAsyncEnumerable<Fin<SweepProgress<T>>> SweepStream(
+        TaskTypeId<TKind> taskType, TaskQueueId taskQueue, string name, IEnumerable<SweepItem> items, Option<SweepOptions> options = default,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var changes = Channel.CreateUnbounded<SweepProgress<T>>(new UnboundedChannelOptions { SingleReader = true });
+        var running = runner.RunAsync(Sweep(taskType, taskQueue, name, items, options, new ChannelProgress(changes.Writer)), cancellationToken)
+            .ContinueWith(done => { changes.Writer.TryComplete(); return done.Result; }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        // Read without the caller's token: cancelling ends the sweep, whose end completes the channel.
+        await foreach (var change in changes.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            yield return change;
+        }
+
+        var result = await running.ConfigureAwait(false);
+        if (result.IsFail)
+        {
+            yield return result.Map(_ => default(SweepProgress<T>)!);
+        }
+    }
+
+    /// <summary>Task form of <see cref="Sweep"/>.</summary>
+    /// <param name="taskType">The task type (of this kind).</param>
+    /// <param name="taskQueue">The queue to run on.</param>
+    /// <param name="name">The sweep's name.</param>
+    /// <param name="items">The argument sets.</param>
+    /// <param name="options">Concurrency, re-runs and the wait; <see cref="SweepOptions.Default"/> when None.</param>
+    /// <param name="progress">Told of every set's steps; optional.</param>
+    /// <param name="cancellationToken">Stops the sweep; run it again to resume.</param>
+    public Task<Fin<Seq<SweepResult<T>>>> SweepAsync(
+        TaskTypeId<TKind> taskType, TaskQueueId taskQueue, string name, IEnumerable<SweepItem> items, Option<SweepOptions> options = default,
+        IProgress<SweepProgress<T>>? progress = null, CancellationToken cancellationToken = default) =>
+        runner.RunAsync(Sweep(taskType, taskQueue, name, items, options, progress), cancellationToken);
+
+    // Progress straight into a channel, on the reporting thread (Progress<T> would post to a context).
+    private sealed class ChannelProgress(ChannelWriter<SweepProgress<T>> writer) : IProgress<SweepProgress<T>>
+    {
+        public void Report(SweepProgress<T> value) => writer.TryWrite(value);
+    }
+}
