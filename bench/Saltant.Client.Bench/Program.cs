@@ -22,7 +22,7 @@ internal static class Program
         Console.WriteLine($"Saltant.Client.Bench: {(plan.Full ? "full" : "short")} run, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
                           $"medians of {plan.Repetitions} (throughput windows of {plan.RateWindow.TotalSeconds:0.#} s)");
         var table = new ResultTable();
-        // --only NAME runs one group: overhead, streaming, batch, list, wait.
+        // --only NAME runs one group: overhead, streaming, batch, list, wait, sweep.
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
         bool Runs(string name) => only is null || only == name;
         if (Runs("overhead")) await Scenarios.OverheadAsync(plan, table).ConfigureAwait(false);
@@ -30,6 +30,7 @@ internal static class Program
         if (Runs("batch")) await Scenarios.BatchAsync(plan, table).ConfigureAwait(false);
         if (Runs("list")) await CostModelScenarios.ListAllAsync(plan, table).ConfigureAwait(false);
         if (Runs("wait")) await CostModelScenarios.WaitRoundAsync(plan, table).ConfigureAwait(false);
+        if (Runs("sweep")) await SweepScenario.SweepAsync(plan, table).ConfigureAwait(false);
         table.Print();
         return 0;
     }
