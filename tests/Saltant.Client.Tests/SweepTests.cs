@@ -217,3 +217,21 @@ public sealed class SweepTests
         public void Report(SweepProgress<ExecutableTaskInstance> value) => report(value);
     }
 }
+
+/// <summary>The README's sweep example, run against the emulator.</summary>
+public sealed class ReadmeSweepSnippetTests
+{
+    [Fact]
+    public async Task The_readme_sweep_runs_100_sets_and_a_rerun_creates_nothing()
+    {
+        await using var emulator = await Saltant.Emulator.SaltantEmulator.StartAsync();
+        using var client = SaltantClient.Create(Check.Ok(Settings.Create(emulator.ApiUrl.ToString(), Authentication.Token(emulator.User("alice").Token), waitRefreshPeriod: TimeSpan.FromMilliseconds(100))));
+        var type = Check.Ok(await client.ExecutableTaskTypes.CreateAsync(new ExecutableTaskTypeDraft("sampler", "true") { RequiredArguments = Seq1("sample") }));
+        var wl = Check.Ok(await client.TaskWhitelists.CreateAsync(new TaskWhitelistDraft("samplers") { WhitelistedExecutableTaskTypes = Seq1(type.Id) }));
+        var queue = Check.Ok(await client.TaskQueues.CreateAsync(new TaskQueueDraft("samples") { Whitelists = Seq1(wl.Id) }));
+
+        Assert.Equal("100 of 100 sets succeeded", await ReadmeSnippets.SweepExample(client, type.Id, queue.Id, CancellationToken.None));
+        Assert.Equal("100 of 100 sets succeeded", await ReadmeSnippets.SweepExample(client, type.Id, queue.Id, CancellationToken.None));
+        Assert.Equal(100, emulator.Requests.Count("POST", "executabletaskinstances/"));
+    }
+}
