@@ -75,18 +75,17 @@ internal static class CliApp
         var factory = new CommandFactory(host, globals);
         var root = new RootCommand("saltant: the command-line client for saltant task servers (Saltant.Functional).")
         {
-            UserCommands.Build(factory),
-            TaskQueueCommands.Build(factory),
-            TaskWhitelistCommands.Build(factory),
-            TaskTypeCommands.Container(factory),
-            TaskTypeCommands.Executable(factory),
-            InstanceCommands.Build(factory, "container-task-instances", Views.ContainerTaskInstance, c => c.ContainerTaskInstances),
-            InstanceCommands.Build(factory, "executable-task-instances", Views.ExecutableTaskInstance, c => c.ExecutableTaskInstances),
+            globals.AddTo(UserCommands.Build(factory)),
+            globals.AddTo(TaskQueueCommands.Build(factory)),
+            globals.AddTo(TaskWhitelistCommands.Build(factory)),
+            globals.AddTo(TaskTypeCommands.Container(factory)),
+            globals.AddTo(TaskTypeCommands.Executable(factory)),
+            globals.AddTo(InstanceCommands.Build(factory, "container-task-instances", Views.ContainerTaskInstance, c => c.ContainerTaskInstances)),
+            globals.AddTo(InstanceCommands.Build(factory, "executable-task-instances", Views.ExecutableTaskInstance, c => c.ExecutableTaskInstances)),
             ConfigCommands.Build(factory),
             EmulatorCommand.Build(factory),
             CompletionCommand.Build(factory),
         };
-        globals.AddTo(root);
 
         foreach (var option in root.Options)
         {

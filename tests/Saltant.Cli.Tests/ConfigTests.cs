@@ -33,7 +33,7 @@ public sealed class ConfigTests(EmulatorFixture fixture) : IClassFixture<Emulato
         Assert.Contains("URL of the saltant server's API", result.Err);
         Assert.Contains("Auth token", result.Err);
         Assert.Contains("Profile name [default]", result.Err);
-        Assert.Contains($"Saved profile \"work\" to {ConfigFile} (the default profile).", result.Out);
+        Assert.Contains($"Saved profile \"work\" to {ConfigFile} (the default profile); {fixture.Emulator.ApiUrl} accepted the token.", result.Out);
         Assert.DoesNotContain(fixture.Emulator.User("alice").Token, result.Out + result.Err);
         if (!OperatingSystem.IsWindows())
         {
