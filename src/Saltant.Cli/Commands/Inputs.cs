@@ -97,12 +97,10 @@ internal static class Inputs
     public static string JsonProblem(string problem)
     {
         var match = System.Text.RegularExpressions.Regex.Match(problem, @"\s*(?:Path: \S*\s*\|\s*)?LineNumber: (\d+) \| BytePositionInLine: (\d+)\.?\s*$");
-        var text = (match.Success ? problem[..match.Index] : problem).Trim().TrimEnd('.');
-        if (text.Length > 0)
-        {
-            text = char.ToLowerInvariant(text[0]) + text[1..];
-        }
-
+        // One sentence: the parser's "X. Expected Y" becomes "x; expected y".
+        var text = string.Join("; ", (match.Success ? problem[..match.Index] : problem).Trim().TrimEnd('.')
+            .Split(". ", StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => part.Length > 0 ? char.ToLowerInvariant(part[0]) + part[1..] : part));
         if (!match.Success)
         {
             return text + ".";

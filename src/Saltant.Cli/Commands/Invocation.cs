@@ -77,8 +77,29 @@ internal sealed class Invocation : IDisposable
         {
             using var invocation = new Invocation(host, globals, parse, cancellationToken);
             var pipeline = globals.Check(parse).Lift().Bind(_ => body(invocation));
-            return invocation.Render(await pipeline.RunAsync(cancellationToken).ConfigureAwait(false));
+            return invocation.Render(await RunAsync(pipeline, cancellationToken).ConfigureAwait(false));
         };
+
+    /// <summary>
+    /// Runs a pipeline on a runtime cancelled by Ctrl+C. Not through the client's runner, which
+    /// names every failure after a cancellation "cancelled": a wait that stopped says so itself.
+    /// </summary>
+    private static async Task<Fin<Outcome>> RunAsync(Aff<SaltantRuntime, Outcome> pipeline, CancellationToken cancellationToken)
+    {
+        var runtime = SaltantRuntime.New(cancellationToken);
+        try
+        {
+            return await pipeline.Run(runtime).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Error.New(e);
+        }
+        finally
+        {
+            runtime.CancellationTokenSource.Dispose();
+        }
+    }
 
     /// <summary>Writes how the command ended and returns its exit code.</summary>
     /// <param name="result">The pipeline's result.</param>
