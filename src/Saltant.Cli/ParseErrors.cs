@@ -10,6 +10,12 @@ namespace Saltant.Cli;
 /// </summary>
 internal static class ParseErrors
 {
+    /// <summary>The options <see cref="Commands.GlobalOptions"/> adds to the commands they apply to.</summary>
+    private static readonly HashSet<string> SharedOptions = new(StringComparer.Ordinal)
+    {
+        "--output", "-o", "--quiet", "-q", "--profile", "--config", "-c", "--config-path",
+    };
+
     /// <summary>The sentences to print for a parse that failed.</summary>
     /// <param name="parse">The parse result.</param>
     public static IReadOnlyList<string> Describe(ParseResult parse)
@@ -28,6 +34,13 @@ internal static class ParseErrors
 
         var path = CommandPath(command);
         var isOption = word.StartsWith('-');
+        if (isOption && SharedOptions.Contains(word))
+        {
+            return OptionsOf(command).Any(o => o.Name == word || o.Aliases.Contains(word))
+                ? [$"'{word}' goes after the command it applies to: '{path} {word} …'."]
+                : [$"'{word}' does not apply to '{path}': it goes after a command that reads from the server, e.g. 'saltant users list {word} …'."];
+        }
+
         var candidates = isOption
             ? OptionsOf(command).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).ToList()
             : command.Subcommands.Where(c => !c.Hidden).SelectMany(c => c.Aliases.Prepend(c.Name)).ToList();

@@ -137,6 +137,16 @@ public sealed class UsabilityTests(EmulatorFixture fixture) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task An_output_option_before_the_command_says_where_it_goes()
+    {
+        var early = await CliRunner.RunAsync(fixture.Env(), "-o", "json", "users", "list");
+        var misplaced = await CliRunner.RunAsync(fixture.Env(), "emulator", "--profile", "work");
+
+        early.AssertFailure(2, "'-o' goes after the command it applies to: 'saltant users list -o …'.");
+        misplaced.AssertFailure(2, "'--profile' does not apply to 'saltant emulator'");
+    }
+
+    [Fact]
     public async Task Bad_arguments_json_is_one_sentence_naming_the_option_without_parser_noise()
     {
         var result = await CliRunner.RunAsync(fixture.Env(), "executable-task-instances", "create", "--task-type", succeeds, "--task-queue", queue, "--arguments", "{greeting: hi}");

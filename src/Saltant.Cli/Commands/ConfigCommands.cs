@@ -52,7 +52,7 @@ internal static class ConfigCommands
                 from outcome in file.Profiles.ContainsKey(profile) && !parse.GetValue(force)
                     && !prompts.Confirm($"Profile \"{profile}\" already exists in {path}. Replace it?")
                     ? SuccessAff<SaltantRuntime, Outcome>(Outcome.Of(i => i.Host.Error.WriteLine("Nothing was changed.")))
-                    : from authToken in parse.GetValue(noCheck) ? SuccessAff<SaltantRuntime, string>(firstToken) : Checked(invocation, prompts, apiUrl.Trim(), firstToken)
+                    : from authToken in parse.GetValue(noCheck) ? SuccessAff<SaltantRuntime, string>(firstToken) : Checked(prompts, apiUrl.Trim(), firstToken)
                       from saved in Save(file, path, profile, apiUrl.Trim(), authToken.Trim(), parse.GetValue(makeDefault)).Lift()
                       select Outcome.Line(
                           $"Saved profile \"{profile}\" to {path}{(file.DefaultProfile == profile ? " (the default profile)" : "")}"
@@ -65,14 +65,14 @@ internal static class ConfigCommands
     /// The token once the server accepts it. A refused token is asked for again (the other answers
     /// are kept) for as long as the person wants to retry; any other failure ends the command.
     /// </summary>
-    private static LanguageExt.Aff<SaltantRuntime, string> Checked(Invocation invocation, Prompts prompts, string apiUrl, string authToken)
+    private static LanguageExt.Aff<SaltantRuntime, string> Checked(Prompts prompts, string apiUrl, string authToken)
     {
         return Settings.FromEnvironment(Variables(apiUrl, authToken.Trim())).Match(
-            Right: settings => Checked(invocation, prompts, apiUrl, authToken, settings),
+            Right: settings => Checked(prompts, apiUrl, authToken, settings),
             Left: e => FailAff<SaltantRuntime, string>(new SetupError(e.Message)));
     }
 
-    private static LanguageExt.Aff<SaltantRuntime, string> Checked(Invocation invocation, Prompts prompts, string apiUrl, string authToken, Settings settings) =>
+    private static LanguageExt.Aff<SaltantRuntime, string> Checked(Prompts prompts, string apiUrl, string authToken, Settings settings) =>
         Steps.Async(async ct =>
         {
             using var client = SaltantClient.Create(settings);
@@ -81,7 +81,7 @@ internal static class ConfigCommands
         }).Bind(failure => failure.Match(
             None: () => SuccessAff<SaltantRuntime, string>(authToken),
             Some: error => error is AuthenticationFailed && prompts.Confirm($"The server did not accept the token ({error.Message}) Enter it again?")
-                ? prompts.Ask("Auth token for the saltant server", secret: true, fallback: null).Lift().Bind(again => Checked(invocation, prompts, apiUrl, again))
+                ? prompts.Ask("Auth token for the saltant server", secret: true, fallback: null).Lift().Bind(again => Checked(prompts, apiUrl, again))
                 : FailAff<SaltantRuntime, string>(error)));
 
     private static Dictionary<string, string?> Variables(string apiUrl, string authToken) => new(StringComparer.Ordinal)
