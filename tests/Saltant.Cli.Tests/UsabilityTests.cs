@@ -94,6 +94,27 @@ public sealed class UsabilityTests(EmulatorFixture fixture) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task The_live_wait_table_colours_the_states()
+    {
+        var one = await Launch(succeeds);
+        var console = new TestConsole().Interactive().Width(80).Colors(Spectre.Console.ColorSystem.Standard).EmitAnsiSequences();
+        var host = new CliHost
+        {
+            Out = new StringWriter(),
+            Error = new StringWriter(),
+            In = new StringReader(""),
+            Environment = fixture.Env(),
+            Interactive = true,
+            Console = console,
+        };
+
+        var exit = await CliApp.RunAsync(["executable-task-instances", "wait", one], host);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\u001b[32msuccessful", console.Output); // green
+    }
+
+    [Fact]
     public async Task Terminate_prints_the_state_the_instance_ended_in()
     {
         var sleeper = await Launch(slow);
