@@ -196,6 +196,31 @@ public sealed class UsabilityTests(EmulatorFixture fixture) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task Ctrl_c_during_the_live_wait_table_stops_waiting_calmly_too()
+    {
+        var sleeper = await Launch(slow);
+        using var interrupt = new CancellationTokenSource();
+        var error = new StringWriter();
+        var host = new CliHost
+        {
+            Out = new StringWriter(),
+            Error = error,
+            In = new StringReader(""),
+            Environment = fixture.Env(),
+            Interactive = true,
+            Console = new TestConsole().Interactive().Width(80),
+            Clock = new InterruptOnSecondDraw(interrupt),
+        };
+
+        var exit = await CliApp.RunAsync(["executable-task-instances", "wait", sleeper], host, interrupt.Token);
+
+        Assert.Equal(130, exit);
+        Assert.Contains("Stopped waiting; 1 instance(s) keep running on the server.", error.ToString());
+        Assert.DoesNotContain("error:", error.ToString());
+        (await CliRunner.RunAsync(fixture.Env(), "executable-task-instances", "terminate", sleeper)).AssertSuccess();
+    }
+
+    [Fact]
     public async Task A_clone_that_fails_prints_its_error_only()
     {
         var unknown = Guid.NewGuid().ToString();
@@ -265,6 +290,22 @@ public sealed class UsabilityTests(EmulatorFixture fixture) : IClassFixture<Emul
         Assert.Contains("--config", list.Out);
         Assert.Contains("--output", configList.Out);
         Assert.Contains("--config", configList.Out);
+    }
+
+    /// <summary>A clock that presses Ctrl+C when the live table is drawn the second time (after the first state is seen).</summary>
+    private sealed class InterruptOnSecondDraw(CancellationTokenSource interrupt) : TimeProvider
+    {
+        private int reads;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            if (Interlocked.Increment(ref reads) == 2)
+            {
+                interrupt.Cancel();
+            }
+
+            return base.GetUtcNow();
+        }
     }
 
     /// <summary>Standard error that presses Ctrl+C once the first progress line is written.</summary>

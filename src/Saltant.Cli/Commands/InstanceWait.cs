@@ -92,7 +92,13 @@ internal sealed record InstanceWait<TKind, T>(ResourceView<T> View, Func<Saltant
     {
         var options = WaitOptions.BackingOffTo(request.RefreshPeriod.IfNone(client.Settings.WaitRefreshPeriod), request.Timeout);
         var latest = new Dictionary<InstanceUuid, T>();
-        Seq<T> Current() => order.Filter(latest.ContainsKey).Map(u => latest[u]);
+        Seq<T> Current()
+        {
+            lock (latest)
+            {
+                return order.Filter(latest.ContainsKey).Map(u => latest[u]).Strict();
+            }
+        }
 
         async Task<Option<Error>> Consume(Action<T, Option<TaskState>> onChange)
         {
@@ -104,7 +110,11 @@ internal sealed record InstanceWait<TKind, T>(ResourceView<T> View, Func<Saltant
                 }
 
                 var progress = (InstanceProgress<T>)change;
-                latest[progress.Instance.Uuid] = progress.Instance;
+                lock (latest)
+                {
+                    latest[progress.Instance.Uuid] = progress.Instance;
+                }
+
                 onChange(progress.Instance, progress.Previous);
             }
 
@@ -118,15 +128,31 @@ internal sealed record InstanceWait<TKind, T>(ResourceView<T> View, Func<Saltant
             {
                 var console = invocation.Console;
                 var clock = invocation.Host.Clock;
+                var drawing = new object();
                 Spectre.Console.Rendering.IRenderable Draw() => Printer.LiveTable(console, View, Current(), clock.GetUtcNow());
                 failure = None;
                 await console.Live(Draw())
                     .AutoClear(false)
-                    .StartAsync(async context => failure = await Consume((_, _) =>
+                    .StartAsync(async context =>
                     {
-                        context.UpdateTarget(Draw());
-                        context.Refresh();
-                    }).ConfigureAwait(false))
+                        void Redraw()
+                        {
+                            lock (drawing)
+                            {
+                                context.UpdateTarget(Draw());
+                                context.Refresh();
+                            }
+                        }
+
+                        // Redrawn on every change, and every second between them so running times count up.
+                        var watching = Consume((_, _) => Redraw());
+                        while (await Task.WhenAny(watching, Task.Delay(TimeSpan.FromSeconds(1), clock, ct)).ConfigureAwait(false) != watching && !ct.IsCancellationRequested)
+                        {
+                            Redraw();
+                        }
+
+                        failure = await watching.ConfigureAwait(false);
+                    })
                     .ConfigureAwait(false);
             }
             else
