@@ -126,39 +126,16 @@ internal static class Inputs
     /// <param name="where">The <c>--where field__lookup=value</c> terms.</param>
     public static Fin<Seq<Filter<T>>> Filters<T>(string? filters, string? filtersFile, IEnumerable<string> where)
     {
-        var terms = new List<KeyValuePair<string, string>>();
-        if (filters is not null)
+        var fromJson =
+            from given in Parsed("--filters", filters)
+            from file in FileText(filtersFile).Bind(text => text.Match(t => Parsed("--filters-file", t), () => Seq<KeyValuePair<string, string>>()))
+            select given + file;
+        if (fromJson.Case is Error error)
         {
-            var parsed = FilterObject("--filters", filters);
-            if (parsed.IsFail)
-            {
-                return (Error)parsed;
-            }
-
-            terms.AddRange((Seq<KeyValuePair<string, string>>)parsed);
+            return error;
         }
 
-        if (filtersFile is not null)
-        {
-            string text;
-            try
-            {
-                text = File.ReadAllText(filtersFile);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return Steps.Usage<Seq<Filter<T>>>($"--filters-file {filtersFile} could not be read: {e.Message}");
-            }
-
-            var parsed = FilterObject("--filters-file", text);
-            if (parsed.IsFail)
-            {
-                return (Error)parsed;
-            }
-
-            terms.AddRange((Seq<KeyValuePair<string, string>>)parsed);
-        }
-
+        var terms = fromJson.IfFail(Seq<KeyValuePair<string, string>>()).ToList();
         foreach (var term in where)
         {
             var equals = term.IndexOf('=', StringComparison.Ordinal);
@@ -178,6 +155,26 @@ internal static class Inputs
         }
 
         return merged.Select(t => Filter<T>.Raw(t.Key, t.Value)).ToSeq();
+    }
+
+    private static Fin<Seq<KeyValuePair<string, string>>> Parsed(string option, string? text) =>
+        text is null ? Seq<KeyValuePair<string, string>>() : FilterObject(option, text);
+
+    private static Fin<Option<string>> FileText(string? path)
+    {
+        if (path is null)
+        {
+            return Option<string>.None;
+        }
+
+        try
+        {
+            return Some(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Steps.Usage<Option<string>>($"--filters-file {path} could not be read: {e.Message}");
+        }
     }
 
     private static Fin<Seq<KeyValuePair<string, string>>> FilterObject(string option, string text)

@@ -133,7 +133,7 @@ internal static class InstanceCommands
                 var uuids = terminated.Map(i => i.Uuid);
                 var period = refresh < TimeSpan.FromSeconds(1) ? refresh : TimeSpan.FromSeconds(1);
                 var waited = await client.WaitManyAsync(uuids, WaitOptions.BackingOffTo(period, StopWait), ct).ConfigureAwait(false);
-                if (waited.IsSucc || (Error)waited is not Saltant.Domain.WaitTimedOut)
+                if (waited.Case is not Saltant.Domain.WaitTimedOut)
                 {
                     return waited;
                 }

@@ -46,23 +46,19 @@ internal sealed record InstanceWait<TKind, T>(ResourceView<T> View, Func<Saltant
             var problems = new List<Error>();
             foreach (var (uuid, result) in keys.Zip(results))
             {
-                if (result.IsSucc)
+                switch (result.Case)
                 {
-                    done.Add((T)result);
-                    continue;
+                    case T instance:
+                        done.Add(instance);
+                        break;
+                    case MethodNotAllowed refused:
+                        var read = await Pick(client).GetAsync(uuid, ct).ConfigureAwait(false);
+                        problems.Add(new ItemFailed(uuid.ToString(), read.Case as NotFound ?? (Error)refused));
+                        break;
+                    case Error error:
+                        problems.Add(new ItemFailed(uuid.ToString(), error));
+                        break;
                 }
-
-                var error = (Error)result;
-                if (error is MethodNotAllowed)
-                {
-                    var read = await Pick(client).GetAsync(uuid, ct).ConfigureAwait(false);
-                    if (read.IsFail && (Error)read is NotFound notFound)
-                    {
-                        error = notFound;
-                    }
-                }
-
-                problems.Add(new ItemFailed(uuid.ToString(), error));
             }
 
             return FinSucc(new Batch<T>(done.ToSeq(), problems.ToSeq()));
@@ -104,12 +100,11 @@ internal sealed record InstanceWait<TKind, T>(ResourceView<T> View, Func<Saltant
         {
             await foreach (var change in Pick(client).Watch(order, options, ct).ConfigureAwait(false))
             {
-                if (change.IsFail)
+                if (change.Case is not InstanceProgress<T> progress)
                 {
-                    return (Error)change;
+                    return change.Case as Error;
                 }
 
-                var progress = (InstanceProgress<T>)change;
                 lock (latest)
                 {
                     latest[progress.Instance.Uuid] = progress.Instance;

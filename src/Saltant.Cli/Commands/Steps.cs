@@ -39,38 +39,25 @@ internal static class Steps
     /// <summary>Every value, or the first failure.</summary>
     /// <typeparam name="T">The value.</typeparam>
     /// <param name="results">The results, in order.</param>
-    public static Fin<Seq<T>> All<T>(this IEnumerable<Fin<T>> results)
-    {
-        var values = new List<T>();
-        foreach (var result in results)
-        {
-            if (result.IsFail)
-            {
-                return (Error)result;
-            }
+    public static Fin<Seq<T>> All<T>(this IEnumerable<Fin<T>> results) =>
+        results.Aggregate(FinSucc(Seq<T>()), (all, result) => all.Bind(values => result.Map(values.Add)));
 
-            values.Add((T)result);
-        }
-
-        return values.ToSeq();
-    }
-
-    /// <summary>Every item of a stream, or its first failure.</summary>
+    /// <summary>Every item of a stream, or its first failure (the rest of the stream is not read).</summary>
     /// <typeparam name="T">The item.</typeparam>
     /// <param name="stream">The stream.</param>
     public static async Task<Fin<Seq<T>>> CollectAsync<T>(IAsyncEnumerable<Fin<T>> stream)
     {
-        var items = new List<T>();
+        var items = Seq<T>();
         await foreach (var item in stream.ConfigureAwait(false))
         {
-            if (item.IsFail)
+            if (item.Case is Error error)
             {
-                return (Error)item;
+                return error;
             }
 
-            items.Add((T)item);
+            items = item.Map(items.Add).IfFail(items);
         }
 
-        return items.ToSeq();
+        return items;
     }
 }

@@ -56,13 +56,14 @@ internal static class SettingsResolver
 
         if (path is not null && File.Exists(path))
         {
-            var loaded = ConfigFile.Load(path);
-            if (loaded.IsFail)
+            switch (ConfigFile.Load(path).Case)
             {
-                return (Error)loaded;
+                case Error error:
+                    return error;
+                case ConfigFile loaded:
+                    file = loaded;
+                    break;
             }
-
-            file = (ConfigFile)loaded;
         }
 
         SortedDictionary<string, string>? values = null;
