@@ -36,12 +36,12 @@ internal static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is null or ParseErrorAction)
         {
-            foreach (var error in parse.Errors.Select(e => e.Message).Distinct())
+            foreach (var error in ParseErrors.Describe(parse))
             {
                 host.Error.WriteLine($"error: {error}");
             }
 
-            host.Error.WriteLine($"Run '{CommandPath(parse.CommandResult.Command)} --help' for usage.");
+            host.Error.WriteLine($"Run '{ParseErrors.CommandPath(parse.CommandResult.Command)} --help' for usage.");
             host.Error.Flush();
             return ExitCodes.Usage;
         }
@@ -75,18 +75,17 @@ internal static class CliApp
         var factory = new CommandFactory(host, globals);
         var root = new RootCommand("saltant: the command-line client for saltant task servers (Saltant.Functional).")
         {
-            UserCommands.Build(factory),
-            TaskQueueCommands.Build(factory),
-            TaskWhitelistCommands.Build(factory),
-            TaskTypeCommands.Container(factory),
-            TaskTypeCommands.Executable(factory),
-            InstanceCommands.Build(factory, "container-task-instances", Views.ContainerTaskInstance, c => c.ContainerTaskInstances),
-            InstanceCommands.Build(factory, "executable-task-instances", Views.ExecutableTaskInstance, c => c.ExecutableTaskInstances),
+            globals.AddTo(UserCommands.Build(factory)),
+            globals.AddTo(TaskQueueCommands.Build(factory)),
+            globals.AddTo(TaskWhitelistCommands.Build(factory)),
+            globals.AddTo(TaskTypeCommands.Container(factory)),
+            globals.AddTo(TaskTypeCommands.Executable(factory)),
+            globals.AddTo(InstanceCommands.Build(factory, "container-task-instances", Views.ContainerTaskInstance, c => c.ContainerTaskInstances)),
+            globals.AddTo(InstanceCommands.Build(factory, "executable-task-instances", Views.ExecutableTaskInstance, c => c.ExecutableTaskInstances)),
             ConfigCommands.Build(factory),
             EmulatorCommand.Build(factory),
             CompletionCommand.Build(factory),
         };
-        globals.AddTo(root);
 
         foreach (var option in root.Options)
         {
@@ -121,18 +120,6 @@ internal static class CliApp
         };
         lines.AddRange(ExitCodes.Table.Select(row => $"  {row.Code,3}  {row.Meaning}"));
         return string.Join(Environment.NewLine, lines);
-    }
-
-    private static string CommandPath(Command command)
-    {
-        var names = new List<string>();
-        for (Symbol? symbol = command; symbol is Command c && c is not RootCommand; symbol = c.Parents.FirstOrDefault())
-        {
-            names.Insert(0, c.Name);
-        }
-
-        names.Insert(0, "saltant");
-        return string.Join(' ', names);
     }
 
     /// <summary>The standard help, plus the epilog on the root's help.</summary>

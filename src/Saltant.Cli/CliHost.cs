@@ -28,6 +28,9 @@ internal sealed class CliHost
     /// <summary>The width tables are laid out in; the terminal's when null and interactive, very wide otherwise (no wrapping in pipes).</summary>
     public int? Width { get; init; }
 
+    /// <summary>The clock the live wait table's elapsed times are read from.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>The console tables and live displays are drawn on; built over <see cref="Out"/> when null.</summary>
     public IAnsiConsole? Console { get; init; }
 

@@ -63,6 +63,7 @@ internal static class ExitCodes
     /// <param name="error">The failure.</param>
     public static int For(Error error) => error switch
     {
+        CliError cli => cli.ExitCode,
         ConfigError or InsecureRequestRefused or ResendRefused => Config,
         Saltant.Domain.NotFound or NameNotFound => NotFound,
         AuthenticationFailed => Authentication,
@@ -75,32 +76,4 @@ internal static class ExitCodes
         MethodNotAllowed or ServerFault or RateLimited or UnexpectedStatus or UndecodableBody => Server,
         _ => Failed,
     };
-}
-
-/// <summary>
-/// Ends a command with an exit code and one sentence for standard error. Thrown inside the tool
-/// only, and always caught where commands are run; never reaches the user as a stack trace.
-/// </summary>
-internal sealed class CliFailure : Exception
-{
-    /// <summary>Makes the failure.</summary>
-    /// <param name="exitCode">The exit code.</param>
-    /// <param name="message">One sentence, without secrets.</param>
-    public CliFailure(int exitCode, string message)
-        : base(message) => ExitCode = exitCode;
-
-    /// <summary>The exit code.</summary>
-    public int ExitCode { get; }
-
-    /// <summary>A usage error.</summary>
-    /// <param name="message">What is wrong with the command line.</param>
-    public static CliFailure Usage(string message) => new(ExitCodes.Usage, message);
-
-    /// <summary>A configuration error.</summary>
-    /// <param name="message">What is wrong with the configuration.</param>
-    public static CliFailure Config(string message) => new(ExitCodes.Config, message);
-
-    /// <summary>A failure from the client, with its mapped exit code and its sentence.</summary>
-    /// <param name="error">The failure.</param>
-    public static CliFailure From(Error error) => new(ExitCodes.For(error), error.Message);
 }

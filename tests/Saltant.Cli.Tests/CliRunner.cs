@@ -18,29 +18,41 @@ public static class CliRunner
     public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         await RunWithInputAsync(environment, "", args);
 
-    public static async Task<CliResult> RunWithInputAsync(IReadOnlyDictionary<string, string?> environment, string input, params string[] args)
+    public static Task<CliResult> RunWithInputAsync(IReadOnlyDictionary<string, string?> environment, string input, params string[] args) =>
+        RunAsync(environment, input, 250, default, args);
+
+    /// <summary>Runs the tool laid out for a terminal this many columns wide.</summary>
+    public static Task<CliResult> RunAtWidthAsync(IReadOnlyDictionary<string, string?> environment, int width, params string[] args) =>
+        RunAsync(environment, "", width, default, args);
+
+    /// <summary>Runs the tool; <paramref name="interrupt"/> stands for Ctrl+C.</summary>
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string?> environment, string input, int width, CancellationToken interrupt, params string[] args) =>
+        await RunAsync(environment, input, width, interrupt, new StringWriter { NewLine = "\n" }, args);
+
+    /// <summary>Runs the tool with standard error written to <paramref name="error"/>.</summary>
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string?> environment, string input, int width, CancellationToken interrupt, TextWriter error, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
         var host = new CliHost
         {
             Out = output,
             Error = error,
             In = new StringReader(input),
             Environment = environment,
-            Width = 250,
+            Width = width,
         };
-        using var guard = new CancellationTokenSource(HangGuard);
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
+        guard.CancelAfter(HangGuard);
         var exit = await CliApp.RunAsync(args, host, guard.Token);
-        if (guard.IsCancellationRequested)
+        if (guard.IsCancellationRequested && !interrupt.IsCancellationRequested)
         {
             throw new XunitException(
                 $"Hang guard: saltant {string.Join(' ', args)} was still running after {HangGuard.TotalMinutes:F0} min, far longer than "
                 + $"it takes on a slow, loaded machine, so it was taken to be hung and cancelled (this guard is not a time limit).\n"
-                + new CliResult(exit, output.ToString(), error.ToString()));
+                + new CliResult(exit, output.ToString(), error.ToString() ?? ""));
         }
 
-        return new CliResult(exit, output.ToString(), error.ToString());
+        return new CliResult(exit, output.ToString(), error.ToString() ?? "");
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed class ConfigTests(EmulatorFixture fixture) : IClassFixture<Emulato
         Assert.Contains("URL of the saltant server's API", result.Err);
         Assert.Contains("Auth token", result.Err);
         Assert.Contains("Profile name [default]", result.Err);
-        Assert.Contains($"Saved profile \"work\" to {ConfigFile} (the default profile).", result.Out);
+        Assert.Contains($"Saved profile \"work\" to {ConfigFile} (the default profile); {fixture.Emulator.ApiUrl} accepted the token.", result.Out);
         Assert.DoesNotContain(fixture.Emulator.User("alice").Token, result.Out + result.Err);
         if (!OperatingSystem.IsWindows())
         {
@@ -87,6 +87,52 @@ public sealed class ConfigTests(EmulatorFixture fixture) : IClassFixture<Emulato
 
         result.AssertFailure(5, "credentials were not accepted");
         Assert.False(File.Exists(ConfigFile));
+    }
+
+    [Fact]
+    public async Task Init_with_a_refused_token_offers_to_enter_it_again_and_keeps_the_other_answers()
+    {
+        var good = fixture.Emulator.User("bob").Token;
+        var input = $"{fixture.Emulator.ApiUrl}\nnot-a-real-token\nwork\ny\n{good}\n";
+
+        var result = await CliRunner.RunWithInputAsync(Bare(), input, "config", "init");
+
+        result.AssertSuccess();
+        Assert.Contains("Enter it again? (y/N)", result.Err);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Err, "URL of the saltant server's API"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Err, "Profile name"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(result.Err, "Auth token for the saltant server").Count);
+        Assert.Contains($"Saved profile \"work\" to {ConfigFile} (the default profile); {fixture.Emulator.ApiUrl} accepted the token.", result.Out);
+        using var document = JsonDocument.Parse(File.ReadAllText(ConfigFile));
+        Assert.Equal(good, document.RootElement.GetProperty("profiles").GetProperty("work").GetProperty("auth_token").GetString());
+    }
+
+    [Fact]
+    public async Task Init_with_a_url_without_api_suggests_appending_it()
+    {
+        var root = fixture.Emulator.ApiUrl.ToString().Replace("api/", "", StringComparison.Ordinal);
+
+        var result = await CliRunner.RunWithInputAsync(Bare(), $"{root}\n{fixture.Emulator.User("alice").Token}\nwork\n", "config", "init");
+
+        result.AssertFailure(3, $"try {root}api/");
+        Assert.False(File.Exists(ConfigFile));
+    }
+
+    [Fact]
+    public async Task Config_list_in_json_prints_the_profiles_as_json()
+    {
+        await Init("work");
+        await Init("other", "bob");
+
+        var result = await CliRunner.RunAsync(Bare(), "config", "list", "-o", "json");
+
+        result.AssertSuccess();
+        using var document = JsonDocument.Parse(result.Out);
+        var profiles = document.RootElement.EnumerateArray().ToDictionary(p => p.GetProperty("profile").GetString()!);
+        Assert.True(profiles["work"].GetProperty("default").GetBoolean());
+        Assert.False(profiles["other"].GetProperty("default").GetBoolean());
+        Assert.Equal(fixture.Emulator.ApiUrl.ToString(), profiles["work"].GetProperty("api_url").GetString());
+        Assert.DoesNotContain(fixture.Emulator.User("bob").Token, result.Out);
     }
 
     [Fact]

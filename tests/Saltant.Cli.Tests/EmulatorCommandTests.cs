@@ -88,6 +88,27 @@ public sealed partial class EmulatorCommandTests
         Assert.Contains("Emulator stopped.", error);
     }
 
+    [Fact]
+    public async Task The_printed_jwt_settings_work_as_they_are()
+    {
+        var running = await Running.StartAsync("--port", "0");
+        var line = running.Banner.Split('\n').Single(l => l.Contains("with a JWT: export ", StringComparison.Ordinal));
+        var env = line[(line.IndexOf("export ", StringComparison.Ordinal) + "export ".Length)..].Trim()
+            .Split(' ')
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => (string?)pair[1]);
+        var home = Directory.CreateTempSubdirectory("saltant-cli-jwt-").FullName;
+        env["XDG_CONFIG_HOME"] = env["HOME"] = home;
+
+        var result = await CliRunner.RunAsync(env, "users", "list", "-q");
+        Directory.Delete(home, recursive: true);
+
+        result.AssertSuccess();
+        Assert.Contains("alice", result.Out);
+        Assert.False(env.ContainsKey("SALTANT_AUTH_TOKEN"));
+        Assert.Equal(ExitCodes.Success, (await running.StopAsync()).Exit);
+    }
+
     [Theory]
     [InlineData(OutcomePolicyNames.AlwaysFail, "true", "failed")]
     [InlineData(OutcomePolicyNames.AlwaysSucceed, "false", "successful")]

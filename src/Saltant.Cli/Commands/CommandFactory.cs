@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static LanguageExt.AffExtensions;
 using Saltant.Cli.Output;
 using Saltant.Client;
 using Saltant.Domain;
@@ -39,7 +40,7 @@ internal sealed class CommandFactory
     /// <summary>Sets a command's action, wrapped to map every ending to an exit code.</summary>
     /// <param name="command">The command.</param>
     /// <param name="body">Its work.</param>
-    public Command WithAction(Command command, Func<Invocation, Task<int>> body)
+    public Command WithAction(Command command, Func<Invocation, LanguageExt.Aff<SaltantRuntime, Outcome>> body)
     {
         command.SetAction(Invocation.Action(Host, Globals, body));
         return command;
@@ -59,35 +60,26 @@ internal sealed class CommandFactory
         var filtersFile = new Option<string?>("--filters-file") { Description = "Filters as a JSON object in a file.", HelpName = "path" };
         var where = new Option<string[]>("--where", "-w") { Description = "One filter, field__lookup=value (e.g. state=failed); repeat for more.", HelpName = "field=value" };
         var command = new Command("list", $"List the {view.Noun}s matching the filters (all of them without filters).") { filters, filtersFile, where };
-        return WithAction(command, async invocation =>
-        {
-            var chosen = Inputs.Filters<TFilter>(invocation.Parse.GetValue(filters), invocation.Parse.GetValue(filtersFile), invocation.Parse.GetValue(where) ?? []);
-            var items = new List<T>();
-            await foreach (var item in stream(invocation.Client, chosen, invocation.CancellationToken).ConfigureAwait(false))
-            {
-                items.Add(Invocation.Unwrap(item));
-            }
-
-            invocation.Printer.Many(view, items);
-            return ExitCodes.Success;
-        });
+        LanguageExt.Fin<LanguageExt.Seq<Filter<TFilter>>> Chosen(ParseResult parse) =>
+            Inputs.Filters<TFilter>(parse.GetValue(filters), parse.GetValue(filtersFile), parse.GetValue(where) ?? []);
+        return WithAction(command, invocation =>
+            from chosen in Chosen(invocation.Parse).Lift()
+            from items in invocation.Call(client => Steps.Async(ct => Steps.CollectAsync(stream(client, chosen, ct))))
+            select Outcome.Of(i => i.Printer.Many(view, items)));
     }
 
     /// <summary><c>get KEY</c>: one record.</summary>
     /// <typeparam name="T">The record.</typeparam>
     /// <param name="view">How to show it.</param>
     /// <param name="keyName">The key's name in help (id, uuid, username).</param>
-    /// <param name="get">Parses the key (a usage error when malformed) and reads the record.</param>
-    public Command Get<T>(ResourceView<T> view, string keyName, Func<Invocation, string, Task<LanguageExt.Fin<T>>> get)
+    /// <param name="get">Reads the record (a usage error first when the key is malformed).</param>
+    public Command Get<T>(ResourceView<T> view, string keyName, Func<Invocation, string, LanguageExt.Aff<SaltantRuntime, T>> get)
     {
         var key = new Argument<string>(keyName) { Description = $"The {view.Noun}'s {keyName}." };
         var command = new Command("get", $"Show one {view.Noun} by {keyName}.") { key };
-        return WithAction(command, async invocation =>
-        {
-            var record = Invocation.Unwrap(await get(invocation, invocation.Parse.GetValue(key)!).ConfigureAwait(false));
-            invocation.Printer.One(view, record);
-            return ExitCodes.Success;
-        });
+        return WithAction(command, invocation =>
+            from record in get(invocation, invocation.Parse.GetValue(key)!)
+            select Outcome.Of(i => i.Printer.One(view, record)));
     }
 
     /// <summary>A command that writes one record and prints it.</summary>
@@ -95,13 +87,10 @@ internal sealed class CommandFactory
     /// <param name="command">The command, with its options.</param>
     /// <param name="view">How to show the result.</param>
     /// <param name="write">Reads the options (usage errors first) and sends the write.</param>
-    public Command Write<T>(Command command, ResourceView<T> view, Func<Invocation, Task<LanguageExt.Fin<T>>> write) =>
-        WithAction(command, async invocation =>
-        {
-            var record = Invocation.Unwrap(await write(invocation).ConfigureAwait(false));
-            invocation.Printer.One(view, record);
-            return ExitCodes.Success;
-        });
+    public Command Write<T>(Command command, ResourceView<T> view, Func<Invocation, LanguageExt.Aff<SaltantRuntime, T>> write) =>
+        WithAction(command, invocation =>
+            from record in write(invocation)
+            select Outcome.Of(i => i.Printer.One(view, record)));
 
     /// <summary>A text field option.</summary>
     /// <param name="name">The option.</param>

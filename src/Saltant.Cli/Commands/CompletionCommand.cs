@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static LanguageExt.AffExtensions;
 
 namespace Saltant.Cli.Commands;
 
@@ -27,11 +28,8 @@ internal static class CompletionCommand
             CompletionInstall.Build(factory),
         };
         return factory.WithAction(command, invocation =>
-        {
-            invocation.Host.Out.Write(Script(invocation.Parse.GetValue(shell)!));
-            invocation.Host.Out.Flush();
-            return Task.FromResult(ExitCodes.Success);
-        });
+            LanguageExt.Prelude.SuccessAff<Saltant.Client.SaltantRuntime, Outcome>(
+                Outcome.Of(i => i.Host.Out.Write(Script(invocation.Parse.GetValue(shell)!)))));
     }
 
     /// <summary>The completion script for a shell.</summary>

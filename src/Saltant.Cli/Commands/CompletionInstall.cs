@@ -22,28 +22,25 @@ internal static class CompletionInstall
         var append = new Option<bool>("--append") { Description = "Add the script to the end of the file (the default for bash, zsh and PowerShell)." };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the file with the script (the default for fish)." };
         var command = new Command("install", "Install the completion script where the shell reads it.") { shell, path, append, overwrite };
-        return factory.WithAction(command, invocation =>
+        return factory.WithAction(command, invocation => Steps.Sync<Outcome>(() =>
         {
             var environment = invocation.Host.Environment;
             var home = environment.TryGetValue("HOME", out var h) && !string.IsNullOrEmpty(h) ? h : null;
             var chosen = invocation.Parse.GetValue(shell) ?? ShellOf(environment);
             if (chosen is null)
             {
-                invocation.Host.Error.WriteLine("error: no shell given and $SHELL names none of bash, zsh, fish or powershell; run 'saltant completion install bash' (or zsh, fish, powershell).");
-                return Task.FromResult(ExitCodes.Usage);
+                return Steps.Usage<Outcome>("no shell given and $SHELL names none of bash, zsh, fish or powershell; run 'saltant completion install bash' (or zsh, fish, powershell).");
             }
 
             if (invocation.Parse.GetValue(append) && invocation.Parse.GetValue(overwrite))
             {
-                invocation.Host.Error.WriteLine("error: --append and --overwrite exclude each other.");
-                return Task.FromResult(ExitCodes.Usage);
+                return Steps.Usage<Outcome>("--append and --overwrite exclude each other.");
             }
 
             var target = invocation.Parse.GetValue(path) ?? (home is null ? null : DefaultPath(chosen, home));
             if (target is null)
             {
-                invocation.Host.Error.WriteLine("error: $HOME is not set, so give the file to write as the path argument.");
-                return Task.FromResult(ExitCodes.Usage);
+                return Steps.Usage<Outcome>("$HOME is not set, so give the file to write as the path argument.");
             }
 
             var appendToFile = invocation.Parse.GetValue(append) || (!invocation.Parse.GetValue(overwrite) && chosen != "fish");
@@ -53,13 +50,11 @@ internal static class CompletionInstall
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                invocation.Host.Error.WriteLine($"error: could not write {target}: {e.Message}");
-                return Task.FromResult(ExitCodes.Failed);
+                return new LocalFailure($"could not write {target}: {e.Message}");
             }
 
-            invocation.Host.Out.WriteLine($"{chosen} completion installed in {target}");
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return Outcome.Line($"{chosen} completion installed in {target}");
+        }));
     }
 
     /// <summary>The shell named by <c>$SHELL</c>, if it is one a script exists for.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static LanguageExt.AffExtensions;
 using Saltant.Cli.Output;
 using Saltant.Client;
 using Saltant.Domain;
@@ -15,11 +16,11 @@ internal interface IResourceFields<TDraft, TPatch>
 
     /// <summary>Every field: those given, the rest at their defaults (a usage error for a malformed value).</summary>
     /// <param name="parse">The parse result.</param>
-    TDraft Draft(ParseResult parse);
+    LanguageExt.Fin<TDraft> Draft(ParseResult parse);
 
     /// <summary>Only the fields given (a usage error for a malformed value, or for none at all).</summary>
     /// <param name="parse">The parse result.</param>
-    TPatch Patch(ParseResult parse);
+    LanguageExt.Fin<TPatch> Patch(ParseResult parse);
 }
 
 /// <summary>The calls the commands of one patchable resource make.</summary>
@@ -34,10 +35,10 @@ internal interface IResourceFields<TDraft, TPatch>
 /// <param name="Patch">Changes one.</param>
 internal sealed record PatchableCalls<TRecord, TKey, TDraft, TPatch>(
     Func<SaltantClient, LanguageExt.Seq<Filter<TRecord>>, CancellationToken, IAsyncEnumerable<LanguageExt.Fin<TRecord>>> Stream,
-    Func<SaltantClient, TKey, CancellationToken, Task<LanguageExt.Fin<TRecord>>> Get,
-    Func<SaltantClient, TDraft, CancellationToken, Task<LanguageExt.Fin<TRecord>>> Create,
-    Func<SaltantClient, TKey, TDraft, CancellationToken, Task<LanguageExt.Fin<TRecord>>> Put,
-    Func<SaltantClient, TKey, TPatch, CancellationToken, Task<LanguageExt.Fin<TRecord>>> Patch);
+    Func<SaltantClient, TKey, LanguageExt.Aff<SaltantRuntime, TRecord>> Get,
+    Func<SaltantClient, TDraft, LanguageExt.Aff<SaltantRuntime, TRecord>> Create,
+    Func<SaltantClient, TKey, TDraft, LanguageExt.Aff<SaltantRuntime, TRecord>> Put,
+    Func<SaltantClient, TKey, TPatch, LanguageExt.Aff<SaltantRuntime, TRecord>> Patch);
 
 /// <summary>
 /// The command group of a resource with numeric ids that is listed, read, created, replaced and
@@ -69,23 +70,20 @@ internal static class PatchableResourceCommands
         {
             factory.List<TRecord, TRecord>(view, (client, filters, ct) => calls.Stream(client, filters, ct)),
             factory.Get(view, "id", (invocation, text) =>
-            {
-                var id = key(Inputs.Id(noun, text));
-                return calls.Get(invocation.Client, id, invocation.CancellationToken);
-            }),
+                from id in Inputs.Id(noun, text).Map(key).Lift()
+                from record in invocation.Call(client => calls.Get(client, id))
+                select record),
             Create(factory, view, calls, fields(FieldMode.Create)),
             Change(factory, view, new Command("put", $"Replace every field of a {noun}."), fields(FieldMode.Put), (invocation, set, text) =>
-            {
-                var id = key(Inputs.Id(noun, text));
-                var draft = set.Draft(invocation.Parse);
-                return calls.Put(invocation.Client, id, draft, invocation.CancellationToken);
-            }),
+                from id in Inputs.Id(noun, text).Map(key).Lift()
+                from draft in set.Draft(invocation.Parse).Lift()
+                from record in invocation.Call(client => calls.Put(client, id, draft))
+                select record),
             Change(factory, view, new Command("patch", $"Change only the given fields of a {noun}."), fields(FieldMode.Patch), (invocation, set, text) =>
-            {
-                var id = key(Inputs.Id(noun, text));
-                var patch = set.Patch(invocation.Parse);
-                return calls.Patch(invocation.Client, id, patch, invocation.CancellationToken);
-            }),
+                from id in Inputs.Id(noun, text).Map(key).Lift()
+                from patch in set.Patch(invocation.Parse).Lift()
+                from record in invocation.Call(client => calls.Patch(client, id, patch))
+                select record),
         };
     }
 
@@ -93,8 +91,8 @@ internal static class PatchableResourceCommands
     /// <typeparam name="TPatch">The patch.</typeparam>
     /// <param name="patch">The patch read from the options.</param>
     /// <param name="body">Its JSON body.</param>
-    public static TPatch NotEmpty<TPatch>(TPatch patch, Json.JObject body) =>
-        body.Count > 0 ? patch : throw CliFailure.Usage("patch needs at least one field to change, e.g. --description text.");
+    public static LanguageExt.Fin<TPatch> NotEmpty<TPatch>(TPatch patch, Json.JObject body) =>
+        body.Count > 0 ? patch : Steps.Usage<TPatch>("patch needs at least one field to change, e.g. --description text.");
 
     private static Command Create<TRecord, TKey, TDraft, TPatch>(
         CommandFactory factory,
@@ -104,10 +102,9 @@ internal static class PatchableResourceCommands
     {
         var command = WithOptions(new Command("create", $"Create a {view.Noun}."), set);
         return factory.Write(command, view, invocation =>
-        {
-            var draft = set.Draft(invocation.Parse);
-            return calls.Create(invocation.Client, draft, invocation.CancellationToken);
-        });
+            from draft in set.Draft(invocation.Parse).Lift()
+            from record in invocation.Call(client => calls.Create(client, draft))
+            select record);
     }
 
     /// <summary>put or patch: the id argument and the fields; the write reads the id, then the fields, then makes the client.</summary>
@@ -116,7 +113,7 @@ internal static class PatchableResourceCommands
         ResourceView<TRecord> view,
         Command command,
         IResourceFields<TDraft, TPatch> set,
-        Func<Invocation, IResourceFields<TDraft, TPatch>, string, Task<LanguageExt.Fin<TRecord>>> write)
+        Func<Invocation, IResourceFields<TDraft, TPatch>, string, LanguageExt.Aff<SaltantRuntime, TRecord>> write)
     {
         var id = new Argument<string>("id") { Description = $"The {view.Noun}'s id." };
         command.Add(id);

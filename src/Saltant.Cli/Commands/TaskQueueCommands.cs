@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static LanguageExt.AffExtensions;
 using Saltant.Cli.Output;
 using Saltant.Domain;
 
@@ -16,10 +17,10 @@ internal static class TaskQueueCommands
             Views.TaskQueue,
             new PatchableCalls<TaskQueue, TaskQueueId, TaskQueueDraft, TaskQueuePatch>(
                 (c, f, ct) => c.TaskQueues.Stream(f, ct),
-                (c, id, ct) => c.TaskQueues.GetAsync(id, ct),
-                (c, d, ct) => c.TaskQueues.CreateAsync(d, ct),
-                (c, id, d, ct) => c.TaskQueues.PutAsync(id, d, ct),
-                (c, id, p, ct) => c.TaskQueues.PatchAsync(id, p, ct)),
+                (c, id) => c.TaskQueues.Get(id),
+                (c, d) => c.TaskQueues.Create(d),
+                (c, id, d) => c.TaskQueues.Put(id, d),
+                (c, id, p) => c.TaskQueues.Patch(id, p)),
             id => new TaskQueueId(id),
             mode => new Fields(mode));
 
@@ -50,7 +51,9 @@ internal static class TaskQueueCommands
 
         public IEnumerable<Option> Options => [name, description, isPrivate, runsExecutable, runsDocker, runsSingularity, active, whitelists];
 
-        public TaskQueueDraft Draft(ParseResult parse) => new(parse.GetValue(name)!)
+        public LanguageExt.Fin<TaskQueueDraft> Draft(ParseResult parse) =>
+            from ids in Inputs.Ids("--whitelists", parse.GetValue(whitelists) ?? [])
+            select new TaskQueueDraft(parse.GetValue(name)!)
         {
             Description = CommandFactory.Or(parse, description, "")!,
             Private = CommandFactory.Or(parse, isPrivate, false),
@@ -58,12 +61,12 @@ internal static class TaskQueueCommands
             RunsDockerContainerTasks = CommandFactory.Or(parse, runsDocker, true),
             RunsSingularityContainerTasks = CommandFactory.Or(parse, runsSingularity, true),
             Active = CommandFactory.Or(parse, active, true),
-            Whitelists = Inputs.Ids("--whitelists", parse.GetValue(whitelists) ?? []).Map(i => new TaskWhitelistId(i)),
+            Whitelists = ids.Map(i => new TaskWhitelistId(i)),
         };
 
-        public TaskQueuePatch Patch(ParseResult parse)
-        {
-            var patch = new TaskQueuePatch
+        public LanguageExt.Fin<TaskQueuePatch> Patch(ParseResult parse) =>
+            from ids in CommandFactory.Maybe(parse, whitelists).Match(v => Inputs.Ids("--whitelists", v).Map(LanguageExt.Prelude.Some), () => LanguageExt.Prelude.FinSucc(LanguageExt.Option<LanguageExt.Seq<int>>.None))
+            let patch = new TaskQueuePatch
             {
                 Name = CommandFactory.Maybe(parse, name),
                 Description = CommandFactory.Maybe(parse, description),
@@ -72,10 +75,10 @@ internal static class TaskQueueCommands
                 RunsDockerContainerTasks = CommandFactory.Maybe(parse, runsDocker),
                 RunsSingularityContainerTasks = CommandFactory.Maybe(parse, runsSingularity),
                 Active = CommandFactory.Maybe(parse, active),
-                Whitelists = CommandFactory.Maybe(parse, whitelists).Map(v => Inputs.Ids("--whitelists", v).Map(i => new TaskWhitelistId(i))),
-            };
-            return PatchableResourceCommands.NotEmpty(patch, patch.ToJson());
-        }
+                Whitelists = ids.Map(v => v.Map(i => new TaskWhitelistId(i))),
+            }
+            from checkedPatch in PatchableResourceCommands.NotEmpty(patch, patch.ToJson())
+            select checkedPatch;
 
         private static string Default(FieldMode mode, string value) => mode == FieldMode.Create ? $" Default: {value}." : "";
     }

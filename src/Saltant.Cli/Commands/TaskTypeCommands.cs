@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static LanguageExt.AffExtensions;
 using Saltant.Cli.Output;
 using Saltant.Domain;
 
@@ -15,10 +16,9 @@ internal static class TaskTypeCommands
         {
             factory.List<ContainerTaskType, TaskType<Container>>(Views.ContainerTaskType, (client, filters, ct) => client.ContainerTaskTypes.Stream(filters, ct)),
             factory.Get(Views.ContainerTaskType, "id", (invocation, key) =>
-            {
-                var id = new TaskTypeId<Domain.Container>(Inputs.Id("task type", key));
-                return invocation.Client.ContainerTaskTypes.GetAsync(id, invocation.CancellationToken);
-            }),
+                from id in Inputs.Id("task type", key).Lift()
+                from record in invocation.Call(client => client.ContainerTaskTypes.Get(new TaskTypeId<Domain.Container>(id)))
+                select record),
         };
 
         foreach (var mode in new[] { FieldMode.Create, FieldMode.Put })
@@ -36,22 +36,20 @@ internal static class TaskTypeCommands
             sub.Add(logs);
             sub.Add(results);
             command.Add(factory.Write(sub, Views.ContainerTaskType, invocation =>
-            {
-                var parse = invocation.Parse;
-                var id = key is null ? (TaskTypeId<Domain.Container>?)null : new TaskTypeId<Domain.Container>(Inputs.Id("task type", parse.GetValue(key)!));
-                var draft = common.Apply(parse, new ContainerTaskTypeDraft(
-                    parse.GetValue(common.Name)!,
-                    parse.GetValue(common.Command)!,
-                    parse.GetValue(image)!,
-                    TaskKindNames.ParseContainerType(parse.GetValue(type)).IfNone(ContainerType.Docker))
+                from id in Key<Domain.Container>(invocation.Parse, key).Lift()
+                from draft in common.Apply(invocation.Parse, new ContainerTaskTypeDraft(
+                    invocation.Parse.GetValue(common.Name)!,
+                    invocation.Parse.GetValue(common.Command)!,
+                    invocation.Parse.GetValue(image)!,
+                    TaskKindNames.ParseContainerType(invocation.Parse.GetValue(type)).IfNone(ContainerType.Docker))
                 {
-                    LogsPath = Inputs.Nullable(parse.GetValue(logs)),
-                    ResultsPath = Inputs.Nullable(parse.GetValue(results)),
-                });
-                return id is { } existing
-                    ? invocation.Client.ContainerTaskTypes.PutAsync(existing, draft, invocation.CancellationToken)
-                    : invocation.Client.ContainerTaskTypes.CreateAsync(draft, invocation.CancellationToken);
-            }));
+                    LogsPath = Inputs.Nullable(invocation.Parse.GetValue(logs)),
+                    ResultsPath = Inputs.Nullable(invocation.Parse.GetValue(results)),
+                }).Lift()
+                from record in invocation.Call(client => id.Match(
+                    existing => client.ContainerTaskTypes.Put(existing, draft),
+                    () => client.ContainerTaskTypes.Create(draft)))
+                select record));
         }
 
         return command;
@@ -65,10 +63,9 @@ internal static class TaskTypeCommands
         {
             factory.List<ExecutableTaskType, TaskType<Executable>>(Views.ExecutableTaskType, (client, filters, ct) => client.ExecutableTaskTypes.Stream(filters, ct)),
             factory.Get(Views.ExecutableTaskType, "id", (invocation, key) =>
-            {
-                var id = new TaskTypeId<Domain.Executable>(Inputs.Id("task type", key));
-                return invocation.Client.ExecutableTaskTypes.GetAsync(id, invocation.CancellationToken);
-            }),
+                from id in Inputs.Id("task type", key).Lift()
+                from record in invocation.Call(client => client.ExecutableTaskTypes.Get(new TaskTypeId<Domain.Executable>(id)))
+                select record),
         };
 
         foreach (var mode in new[] { FieldMode.Create, FieldMode.Put })
@@ -79,21 +76,26 @@ internal static class TaskTypeCommands
             common.AddTo(sub);
             sub.Add(jsonFile);
             command.Add(factory.Write(sub, Views.ExecutableTaskType, invocation =>
-            {
-                var parse = invocation.Parse;
-                var id = key is null ? (TaskTypeId<Domain.Executable>?)null : new TaskTypeId<Domain.Executable>(Inputs.Id("task type", parse.GetValue(key)!));
-                var draft = common.Apply(parse, new ExecutableTaskTypeDraft(parse.GetValue(common.Name)!, parse.GetValue(common.Command)!)
+                from id in Key<Domain.Executable>(invocation.Parse, key).Lift()
+                from draft in common.Apply(invocation.Parse, new ExecutableTaskTypeDraft(invocation.Parse.GetValue(common.Name)!, invocation.Parse.GetValue(common.Command)!)
                 {
-                    JsonFileOption = Inputs.Nullable(parse.GetValue(jsonFile)),
-                });
-                return id is { } existing
-                    ? invocation.Client.ExecutableTaskTypes.PutAsync(existing, draft, invocation.CancellationToken)
-                    : invocation.Client.ExecutableTaskTypes.CreateAsync(draft, invocation.CancellationToken);
-            }));
+                    JsonFileOption = Inputs.Nullable(invocation.Parse.GetValue(jsonFile)),
+                }).Lift()
+                from record in invocation.Call(client => id.Match(
+                    existing => client.ExecutableTaskTypes.Put(existing, draft),
+                    () => client.ExecutableTaskTypes.Create(draft)))
+                select record));
         }
 
         return command;
     }
+
+    /// <summary>The id a put replaces, or none for a create (no id argument).</summary>
+    private static LanguageExt.Fin<LanguageExt.Option<TaskTypeId<TKind>>> Key<TKind>(ParseResult parse, Argument<string>? key)
+        where TKind : ITaskKind =>
+        key is null
+            ? LanguageExt.Option<TaskTypeId<TKind>>.None
+            : Inputs.Id("task type", parse.GetValue(key)!).Map(id => LanguageExt.Prelude.Some(new TaskTypeId<TKind>(id)));
 
     private static (Command Command, Argument<string>? Key) Subcommand(FieldMode mode, string noun)
     {
@@ -144,23 +146,31 @@ internal static class TaskTypeCommands
             command.Add(defaults);
         }
 
-        public ContainerTaskTypeDraft Apply(ParseResult parse, ContainerTaskTypeDraft draft) => draft with
-        {
-            Description = CommandFactory.Or(parse, description, "")!,
-            EnvironmentVariables = Inputs.List(environment.Name, parse.GetValue(environment) ?? []),
-            RequiredArguments = Inputs.List(required.Name, parse.GetValue(required) ?? []),
-            RequiredArgumentsDefaultValues = Defaults(parse),
-        };
+        public LanguageExt.Fin<ContainerTaskTypeDraft> Apply(ParseResult parse, ContainerTaskTypeDraft draft) =>
+            from env in Inputs.List(environment.Name, parse.GetValue(environment) ?? [])
+            from names in Inputs.List(required.Name, parse.GetValue(required) ?? [])
+            from values in Defaults(parse)
+            select draft with
+            {
+                Description = CommandFactory.Or(parse, description, "")!,
+                EnvironmentVariables = env,
+                RequiredArguments = names,
+                RequiredArgumentsDefaultValues = values,
+            };
 
-        public ExecutableTaskTypeDraft Apply(ParseResult parse, ExecutableTaskTypeDraft draft) => draft with
-        {
-            Description = CommandFactory.Or(parse, description, "")!,
-            EnvironmentVariables = Inputs.List(environment.Name, parse.GetValue(environment) ?? []),
-            RequiredArguments = Inputs.List(required.Name, parse.GetValue(required) ?? []),
-            RequiredArgumentsDefaultValues = Defaults(parse),
-        };
+        public LanguageExt.Fin<ExecutableTaskTypeDraft> Apply(ParseResult parse, ExecutableTaskTypeDraft draft) =>
+            from env in Inputs.List(environment.Name, parse.GetValue(environment) ?? [])
+            from names in Inputs.List(required.Name, parse.GetValue(required) ?? [])
+            from values in Defaults(parse)
+            select draft with
+            {
+                Description = CommandFactory.Or(parse, description, "")!,
+                EnvironmentVariables = env,
+                RequiredArguments = names,
+                RequiredArgumentsDefaultValues = values,
+            };
 
-        private Json.JObject Defaults(ParseResult parse) =>
+        private LanguageExt.Fin<Json.JObject> Defaults(ParseResult parse) =>
             parse.GetValue(defaults) is string text ? Inputs.Object(defaults.Name, text) : Json.EmptyObject;
     }
 

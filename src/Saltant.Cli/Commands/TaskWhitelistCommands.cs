@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static LanguageExt.AffExtensions;
 using Saltant.Cli.Output;
 using Saltant.Domain;
 
@@ -16,10 +17,10 @@ internal static class TaskWhitelistCommands
             Views.TaskWhitelist,
             new PatchableCalls<TaskWhitelist, TaskWhitelistId, TaskWhitelistDraft, TaskWhitelistPatch>(
                 (c, f, ct) => c.TaskWhitelists.Stream(f, ct),
-                (c, id, ct) => c.TaskWhitelists.GetAsync(id, ct),
-                (c, d, ct) => c.TaskWhitelists.CreateAsync(d, ct),
-                (c, id, d, ct) => c.TaskWhitelists.PutAsync(id, d, ct),
-                (c, id, p, ct) => c.TaskWhitelists.PatchAsync(id, p, ct)),
+                (c, id) => c.TaskWhitelists.Get(id),
+                (c, d) => c.TaskWhitelists.Create(d),
+                (c, id, d) => c.TaskWhitelists.Put(id, d),
+                (c, id, p) => c.TaskWhitelists.Patch(id, p)),
             id => new TaskWhitelistId(id),
             mode => new Fields(mode));
 
@@ -42,27 +43,37 @@ internal static class TaskWhitelistCommands
 
         public IEnumerable<Option> Options => [name, description, container, executable];
 
-        public TaskWhitelistDraft Draft(ParseResult parse) => new(parse.GetValue(name)!)
-        {
-            Description = CommandFactory.Or(parse, description, "")!,
-            WhitelistedContainerTaskTypes = TypeIds<Container>(container.Name, parse.GetValue(container)),
-            WhitelistedExecutableTaskTypes = TypeIds<Executable>(executable.Name, parse.GetValue(executable)),
-        };
+        public LanguageExt.Fin<TaskWhitelistDraft> Draft(ParseResult parse) =>
+            from containers in TypeIds<Container>(container.Name, parse.GetValue(container))
+            from executables in TypeIds<Executable>(executable.Name, parse.GetValue(executable))
+            select new TaskWhitelistDraft(parse.GetValue(name)!)
+            {
+                Description = CommandFactory.Or(parse, description, "")!,
+                WhitelistedContainerTaskTypes = containers,
+                WhitelistedExecutableTaskTypes = executables,
+            };
 
-        public TaskWhitelistPatch Patch(ParseResult parse)
-        {
-            var patch = new TaskWhitelistPatch
+        public LanguageExt.Fin<TaskWhitelistPatch> Patch(ParseResult parse) =>
+            from containers in MaybeTypeIds<Container>(parse, container)
+            from executables in MaybeTypeIds<Executable>(parse, executable)
+            let patch = new TaskWhitelistPatch
             {
                 Name = CommandFactory.Maybe(parse, name),
                 Description = CommandFactory.Maybe(parse, description),
-                WhitelistedContainerTaskTypes = CommandFactory.Maybe(parse, container).Map(v => TypeIds<Container>(container.Name, v)),
-                WhitelistedExecutableTaskTypes = CommandFactory.Maybe(parse, executable).Map(v => TypeIds<Executable>(executable.Name, v)),
-            };
-            return PatchableResourceCommands.NotEmpty(patch, patch.ToJson());
-        }
+                WhitelistedContainerTaskTypes = containers,
+                WhitelistedExecutableTaskTypes = executables,
+            }
+            from checkedPatch in PatchableResourceCommands.NotEmpty(patch, patch.ToJson())
+            select checkedPatch;
 
-        private static LanguageExt.Seq<TaskTypeId<TKind>> TypeIds<TKind>(string option, string[]? values)
+        private static LanguageExt.Fin<LanguageExt.Option<LanguageExt.Seq<TaskTypeId<TKind>>>> MaybeTypeIds<TKind>(ParseResult parse, Option<string[]> option)
             where TKind : ITaskKind =>
-            Inputs.Ids(option, values ?? []).Map(i => new TaskTypeId<TKind>(i));
+            CommandFactory.Maybe(parse, option).Match(
+                v => TypeIds<TKind>(option.Name, v).Map(LanguageExt.Prelude.Some),
+                () => LanguageExt.Prelude.FinSucc(LanguageExt.Option<LanguageExt.Seq<TaskTypeId<TKind>>>.None));
+
+        private static LanguageExt.Fin<LanguageExt.Seq<TaskTypeId<TKind>>> TypeIds<TKind>(string option, string[]? values)
+            where TKind : ITaskKind =>
+            Inputs.Ids(option, values ?? []).Map(ids => ids.Map(i => new TaskTypeId<TKind>(i)));
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static LanguageExt.AffExtensions;
 using Saltant.Cli.Output;
 using Saltant.Domain;
 
@@ -12,6 +13,6 @@ internal static class UserCommands
     public static Command Build(CommandFactory factory) => new("users", "Users: list, get.")
     {
         factory.List<User, User>(Views.User, (client, filters, ct) => client.Users.Stream(filters, ct)),
-        factory.Get(Views.User, "username", (invocation, key) => invocation.Client.Users.GetAsync(new Username(key), invocation.CancellationToken)),
+        factory.Get(Views.User, "username", (invocation, key) => invocation.Call(client => client.Users.Get(new Username(key)))),
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LanguageExt;
 using Saltant.Domain;
 
 namespace Saltant.Cli.Config;
@@ -63,9 +64,9 @@ internal sealed class ConfigFile
     /// <param name="variable">The variable.</param>
     public static string KeyFor(string variable) => variable[Prefix.Length..].ToLowerInvariant();
 
-    /// <summary>Reads and checks the file. Throws <see cref="CliFailure"/> (configuration) when it cannot be read or is malformed.</summary>
+    /// <summary>Reads and checks the file; a <see cref="SetupError"/> when it cannot be read or is malformed.</summary>
     /// <param name="path">The file.</param>
-    public static ConfigFile Load(string path)
+    public static Fin<ConfigFile> Load(string path)
     {
         string text;
         try
@@ -74,7 +75,7 @@ internal sealed class ConfigFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw CliFailure.Config($"The config file {path} could not be read: {e.Message}");
+            return new SetupError($"The config file {path} could not be read: {e.Message}");
         }
 
         JsonNode? root;
@@ -84,32 +85,35 @@ internal sealed class ConfigFile
         }
         catch (JsonException e)
         {
-            throw CliFailure.Config($"The config file {path} is not valid JSON: {e.Message}");
+            return new SetupError($"The config file {path} is not valid JSON: {e.Message}");
         }
 
         if (root is not JsonObject top)
         {
-            throw CliFailure.Config($"The config file {path} must hold a JSON object with \"profiles\".");
+            return new SetupError($"The config file {path} must hold a JSON object with \"profiles\".");
         }
 
         var file = Empty();
         if (top["default_profile"] is JsonNode d)
         {
-            file.DefaultProfile = d.GetValueKind() == JsonValueKind.String
-                ? d.GetValue<string>()
-                : throw CliFailure.Config($"The config file {path} has a \"default_profile\" that is not a string.");
+            if (d.GetValueKind() != JsonValueKind.String)
+            {
+                return new SetupError($"The config file {path} has a \"default_profile\" that is not a string.");
+            }
+
+            file.DefaultProfile = d.GetValue<string>();
         }
 
         if (top["profiles"] is JsonNode p && p is not JsonObject)
         {
-            throw CliFailure.Config($"The config file {path} has \"profiles\" that is not an object of profiles.");
+            return new SetupError($"The config file {path} has \"profiles\" that is not an object of profiles.");
         }
 
         foreach (var (name, node) in top["profiles"] as JsonObject ?? [])
         {
             if (node is not JsonObject values)
             {
-                throw CliFailure.Config($"The config file {path} has a profile \"{name}\" that is not an object.");
+                return new SetupError($"The config file {path} has a profile \"{name}\" that is not an object.");
             }
 
             var profile = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -117,15 +121,20 @@ internal sealed class ConfigFile
             {
                 if (!SettingsVariables.All.Contains(VariableFor(key)))
                 {
-                    throw CliFailure.Config($"The config file {path} has an unknown setting \"{key}\" in profile \"{name}\"; known settings are {string.Join(", ", SettingsVariables.All.Select(KeyFor))}.");
+                    return new SetupError($"The config file {path} has an unknown setting \"{key}\" in profile \"{name}\"; known settings are {string.Join(", ", SettingsVariables.All.Select(KeyFor))}.");
                 }
 
-                profile[key] = value?.GetValueKind() switch
+                switch (value?.GetValueKind())
                 {
-                    JsonValueKind.String => value.GetValue<string>(),
-                    JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.ToJsonString(),
-                    _ => throw CliFailure.Config($"The config file {path} has a setting \"{key}\" in profile \"{name}\" that is not a string, number or boolean."),
-                };
+                    case JsonValueKind.String:
+                        profile[key] = value.GetValue<string>();
+                        break;
+                    case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                        profile[key] = value.ToJsonString();
+                        break;
+                    default:
+                        return new SetupError($"The config file {path} has a setting \"{key}\" in profile \"{name}\" that is not a string, number or boolean.");
+                }
             }
 
             file.Profiles[name] = profile;
@@ -152,7 +161,20 @@ internal sealed class ConfigFile
     /// written to a new file with that mode, then moved over the old one.
     /// </summary>
     /// <param name="path">The file.</param>
-    public void Save(string path)
+    public Fin<Unit> Save(string path)
+    {
+        try
+        {
+            Write(path);
+            return Prelude.unit;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new SetupError($"The config file {path} could not be written: {e.Message}");
+        }
+    }
+
+    private void Write(string path)
     {
         var top = new JsonObject();
         if (DefaultProfile is not null)

@@ -1,3 +1,5 @@
+using LanguageExt;
+using LanguageExt.Common;
 using Saltant.Domain;
 
 namespace Saltant.Cli.Config;
@@ -26,23 +28,20 @@ internal static class SettingsResolver
         SettingsVariables.JwtAccessToken, SettingsVariables.JwtRefreshToken,
     ];
 
-    /// <summary>Resolves the settings, or throws <see cref="CliFailure"/> (configuration) naming every problem.</summary>
+    /// <summary>Resolves the settings, or a configuration error naming every problem.</summary>
     /// <param name="environment">The environment variables.</param>
     /// <param name="configPath">An explicit config file (<c>--config</c>), or null.</param>
     /// <param name="profile">An explicit profile (<c>--profile</c>), or null.</param>
-    public static Settings Resolve(IReadOnlyDictionary<string, string?> environment, string? configPath, string? profile)
-    {
-        var merged = Merge(environment, configPath, profile);
-        return Settings.FromEnvironment(merged).Match(
-            Right: s => s,
-            Left: e => throw new CliFailure(ExitCodes.Config, e.Message + Hint(environment, configPath)));
-    }
+    public static Fin<Settings> Resolve(IReadOnlyDictionary<string, string?> environment, string? configPath, string? profile) =>
+        Merge(environment, configPath, profile).Bind(merged => Settings.FromEnvironment(merged).Match(
+            Right: Fin<Settings>.Succ,
+            Left: e => Fin<Settings>.Fail(new SetupError(e.Message + Hint(environment, configPath)))));
 
     /// <summary>The variables the settings are read from, after merging the file's profile in.</summary>
     /// <param name="environment">The environment variables.</param>
     /// <param name="configPath">An explicit config file, or null.</param>
     /// <param name="profile">An explicit profile, or null.</param>
-    public static IReadOnlyDictionary<string, string?> Merge(IReadOnlyDictionary<string, string?> environment, string? configPath, string? profile)
+    public static Fin<IReadOnlyDictionary<string, string?>> Merge(IReadOnlyDictionary<string, string?> environment, string? configPath, string? profile)
     {
         var named = !string.IsNullOrEmpty(profile) ? profile
             : environment.TryGetValue(ProfileVariable, out var p) && !string.IsNullOrEmpty(p) ? p
@@ -52,12 +51,19 @@ internal static class SettingsResolver
         ConfigFile? file = null;
         if (configPath is not null && !File.Exists(configPath))
         {
-            throw CliFailure.Config($"The config file {configPath} does not exist.");
+            return new SetupError($"The config file {configPath} does not exist.");
         }
 
         if (path is not null && File.Exists(path))
         {
-            file = ConfigFile.Load(path);
+            switch (ConfigFile.Load(path).Case)
+            {
+                case Error error:
+                    return error;
+                case ConfigFile loaded:
+                    file = loaded;
+                    break;
+            }
         }
 
         SortedDictionary<string, string>? values = null;
@@ -65,7 +71,7 @@ internal static class SettingsResolver
         {
             if (file is null || !file.Profiles.TryGetValue(named, out values))
             {
-                throw CliFailure.Config(file is null
+                return new SetupError(file is null
                     ? $"There is no profile \"{named}\": no config file was found (run 'saltant config init')."
                     : $"There is no profile \"{named}\" in {path}; it has {Names(file)}.");
             }
@@ -74,12 +80,12 @@ internal static class SettingsResolver
         {
             if (!file.Profiles.TryGetValue(fallback, out values))
             {
-                throw CliFailure.Config($"The default profile \"{fallback}\" named in {path} does not exist; it has {Names(file)}.");
+                return new SetupError($"The default profile \"{fallback}\" named in {path} does not exist; it has {Names(file)}.");
             }
         }
 
         var fromFile = (values ?? new SortedDictionary<string, string>()).ToDictionary(kv => ConfigFile.VariableFor(kv.Key), kv => (string?)kv.Value, StringComparer.Ordinal);
-        return named is not null ? Overlay(environment, fromFile) : Overlay(fromFile, environment);
+        return Fin<IReadOnlyDictionary<string, string?>>.Succ(named is not null ? Overlay(environment, fromFile) : Overlay(fromFile, environment));
     }
 
     private static Dictionary<string, string?> Overlay(IReadOnlyDictionary<string, string?> lower, IReadOnlyDictionary<string, string?> upper)

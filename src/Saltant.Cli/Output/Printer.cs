@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Saltant.Domain;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Saltant.Cli.Output;
 
@@ -30,7 +33,7 @@ internal sealed class Printer
     /// <typeparam name="T">The record.</typeparam>
     /// <param name="view">How to show it.</param>
     /// <param name="items">The records.</param>
-    public void Many<T>(ResourceView<T> view, IReadOnlyList<T> items)
+    public void Many<T>(ResourceView<T> view, IEnumerable<T> items)
     {
         switch (Mode)
         {
@@ -54,7 +57,7 @@ internal sealed class Printer
 
                 break;
             default:
-                console.Write(ListTable(view, items));
+                console.Write(ListTable(console, view, items));
                 break;
         }
 
@@ -92,25 +95,110 @@ internal sealed class Printer
         host.Out.Flush();
     }
 
-    /// <summary>The list table for records, used by the printer and the live wait display.</summary>
+    /// <summary>
+    /// The list table for records, as wide as the console allows: columns of the view's drop order
+    /// are left out, first to last, until every UUID, id, state and time fits on one line.
+    /// </summary>
     /// <typeparam name="T">The record.</typeparam>
+    /// <param name="console">The console it is drawn on (its width).</param>
     /// <param name="view">How to show it.</param>
     /// <param name="items">The records.</param>
-    public static Table ListTable<T>(ResourceView<T> view, IEnumerable<T> items)
+    public static Table ListTable<T>(IAnsiConsole console, ResourceView<T> view, IEnumerable<T> items)
     {
-        var table = new Table().Border(TableBorder.Simple);
-        foreach (var name in view.ListFields)
+        var rows = items.Select(item => Fields(view, item)).ToList();
+        return Fit(console, view.ListFields, view.DropOrder, name => rows.Select(fields => TableCell(fields, name)));
+    }
+
+    /// <summary>
+    /// The live wait table: UUID, state in colour, time since created (until finished, or now), then
+    /// the list columns that fit.
+    /// </summary>
+    /// <typeparam name="T">The instance type.</typeparam>
+    /// <param name="console">The console it is drawn on.</param>
+    /// <param name="view">How instances are shown.</param>
+    /// <param name="instances">The instances, as last seen.</param>
+    /// <param name="now">The time elapsed times of unfinished instances are counted to.</param>
+    public static Table LiveTable<T>(IAnsiConsole console, ResourceView<T> view, IEnumerable<T> instances, DateTimeOffset now)
+        where T : TaskInstance
+    {
+        var list = instances.ToList();
+        var rows = list.Select(item => Fields(view, item)).ToList();
+        string[] columns = ["uuid", "state", Elapsed, .. view.ListFields.Where(f => f is not ("uuid" or "state"))];
+        return Fit(console, columns, view.DropOrder, name => name == Elapsed
+            ? list.Select(i => (IRenderable)new Text(
+                i.DatetimeFinished is { } end ? Duration(end - i.DatetimeCreated)
+                : i.State.IsFinished ? ""
+                : Duration(now - i.DatetimeCreated)))
+            : rows.Select(fields => TableCell(fields, name)));
+    }
+
+    private const string Elapsed = "elapsed";
+
+    /// <summary>The table with as many columns as fit; the columns of <paramref name="drops"/> go first.</summary>
+    private static Table Fit(IAnsiConsole console, IReadOnlyList<string> columns, IReadOnlyList<string> drops, Func<string, IEnumerable<IRenderable>> cells)
+    {
+        var width = console.Profile.Width;
+        var shown = columns.ToList();
+        var pending = new Queue<string>(drops.Where(shown.Contains));
+        var values = columns.ToDictionary(c => c, c => cells(c).ToList());
+        while (true)
         {
-            table.AddColumn(new TableColumn(new Text(name)));
+            var table = new Table().Border(TableBorder.Simple);
+            foreach (var name in shown)
+            {
+                table.AddColumn(new TableColumn(new Text(name)) { NoWrap = !Wrappable.Contains(name) });
+            }
+
+            var count = values.Count == 0 ? 0 : values[columns[0]].Count;
+            for (var row = 0; row < count; row++)
+            {
+                table.AddRow(shown.Select(name => values[name][row]));
+            }
+
+            if (pending.Count == 0 || ((IRenderable)table).Measure(RenderOptions.Create(console), width).Min <= width)
+            {
+                return table;
+            }
+
+            shown.Remove(pending.Dequeue());
+        }
+    }
+
+    /// <summary>Free-text columns, which may wrap; every other column (UUIDs, ids, states, times) stays on one line.</summary>
+    private static readonly HashSet<string> Wrappable = new(StringComparer.Ordinal)
+    {
+        "name", "description", "email", "command_to_run", "environment_variables", "required_arguments",
+        "required_arguments_default_values", "arguments", "container_image",
+    };
+
+    /// <summary>A table cell: states in colour, times to the second.</summary>
+    private static IRenderable TableCell(JsonElement record, string name)
+    {
+        var text = Cell(record, name, forTable: true);
+        return name == "state" ? new Text(text, StateStyle(text)) : new Text(text);
+    }
+
+    /// <summary>The colour of a state: green for success, red for failure or termination, yellow while unfinished.</summary>
+    /// <param name="state">The state's name.</param>
+    public static Style StateStyle(string state) => state switch
+    {
+        "successful" => new Style(Color.Green),
+        "failed" or "terminated" => new Style(Color.Red),
+        _ => new Style(Color.Yellow),
+    };
+
+    /// <summary>A duration as people read it: 4.2 s, 3m 07s, 2h 03m.</summary>
+    /// <param name="duration">The duration.</param>
+    public static string Duration(TimeSpan duration)
+    {
+        if (duration < TimeSpan.Zero)
+        {
+            duration = TimeSpan.Zero;
         }
 
-        foreach (var item in items)
-        {
-            var fields = Fields(view, item);
-            table.AddRow(view.ListFields.Select(name => (Spectre.Console.Rendering.IRenderable)new Text(Cell(fields, name))));
-        }
-
-        return table;
+        return duration.TotalSeconds < 60 ? duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"
+            : duration.TotalHours < 1 ? $"{(int)duration.TotalMinutes}m {duration.Seconds:00}s"
+            : $"{(int)duration.TotalHours}h {duration.Minutes:00}m";
     }
 
     /// <summary>A record as the server would send it.</summary>
@@ -120,8 +208,8 @@ internal sealed class Printer
         return document.RootElement.Clone();
     }
 
-    /// <summary>One field as table text: strings bare, null empty, lists of scalars joined, objects as compact JSON.</summary>
-    private static string Cell(JsonElement record, string name)
+    /// <summary>One field as text: strings bare, null empty, lists of scalars joined, objects as compact JSON; in tables, times to the second.</summary>
+    private static string Cell(JsonElement record, string name, bool forTable = false)
     {
         if (!record.TryGetProperty(name, out var value))
         {
@@ -130,6 +218,9 @@ internal sealed class Printer
 
         return value.ValueKind switch
         {
+            JsonValueKind.String when forTable && name.StartsWith("datetime_", StringComparison.Ordinal)
+                && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) =>
+                time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             JsonValueKind.String => value.GetString() ?? "",
             JsonValueKind.Null or JsonValueKind.Undefined => "",
             JsonValueKind.Array when value.EnumerateArray().All(v => v.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array)) =>

@@ -12,7 +12,11 @@ namespace Saltant.Cli.Output;
 /// <param name="ListFields">The list table's columns, server field names.</param>
 /// <param name="DetailFields">The detail view's rows, server field names.</param>
 /// <param name="Key">The record's id, UUID or username, as printed by <c>--quiet</c>.</param>
-internal sealed record ResourceView<T>(string Noun, Encoder<T> Encoder, string[] ListFields, string[] DetailFields, Func<T, string> Key);
+/// <param name="DropOrder">
+/// The list columns to leave out, first to last, while the table is too wide for the terminal; the
+/// columns not named here are always shown (the key, an instance's state).
+/// </param>
+internal sealed record ResourceView<T>(string Noun, Encoder<T> Encoder, string[] ListFields, string[] DetailFields, Func<T, string> Key, string[] DropOrder);
 
 /// <summary>The views of every resource.</summary>
 internal static class Views
@@ -26,8 +30,11 @@ internal static class Views
     private static readonly string[] InstanceList =
         ["uuid", "state", "user", "task_queue", "task_type", "datetime_created", "datetime_finished", "name"];
 
+    private static readonly string[] InstanceDrops =
+        ["datetime_finished", "user", "datetime_created", "task_queue", "task_type", "name"];
+
     /// <summary>Users.</summary>
-    public static ResourceView<User> User { get; } = new("user", Encoders.User, ["username", "email"], ["username", "email"], u => u.Username.Value);
+    public static ResourceView<User> User { get; } = new("user", Encoders.User, ["username", "email"], ["username", "email"], u => u.Username.Value, ["email"]);
 
     /// <summary>Task queues.</summary>
     public static ResourceView<TaskQueue> TaskQueue { get; } = new(
@@ -35,7 +42,8 @@ internal static class Views
         Encoders.TaskQueue,
         ["id", "user", "name", "private", "active", "description"],
         ["id", "user", "name", "description", "private", "runs_executable_tasks", "runs_docker_container_tasks", "runs_singularity_container_tasks", "active", "whitelists"],
-        q => q.Id.ToString());
+        q => q.Id.ToString(),
+        ["user", "private", "active", "description", "name"]);
 
     /// <summary>Task whitelists.</summary>
     public static ResourceView<TaskWhitelist> TaskWhitelist { get; } = new(
@@ -43,7 +51,8 @@ internal static class Views
         Encoders.TaskWhitelist,
         ["id", "user", "name", "description"],
         ["id", "user", "name", "description", "whitelisted_container_task_types", "whitelisted_executable_task_types"],
-        w => w.Id.ToString());
+        w => w.Id.ToString(),
+        ["user", "description", "name"]);
 
     /// <summary>Container task types.</summary>
     public static ResourceView<ContainerTaskType> ContainerTaskType { get; } = new(
@@ -51,7 +60,8 @@ internal static class Views
         Encoders.ContainerTaskType,
         ["id", "name", "user", "description", "container_image", "container_type"],
         [.. TaskTypeBase, "logs_path", "results_path", "container_image", "container_type"],
-        t => t.Id.ToString());
+        t => t.Id.ToString(),
+        ["user", "description", "container_type", "container_image", "name"]);
 
     /// <summary>Executable task types.</summary>
     public static ResourceView<ExecutableTaskType> ExecutableTaskType { get; } = new(
@@ -59,13 +69,14 @@ internal static class Views
         Encoders.ExecutableTaskType,
         ["id", "name", "user", "description"],
         [.. TaskTypeBase, "json_file_option"],
-        t => t.Id.ToString());
+        t => t.Id.ToString(),
+        ["user", "description", "name"]);
 
     /// <summary>Container task instances.</summary>
     public static ResourceView<ContainerTaskInstance> ContainerTaskInstance { get; } =
-        new("container task instance", Encoders.ContainerTaskInstance, InstanceList, InstanceDetail, i => i.Uuid.ToString());
+        new("container task instance", Encoders.ContainerTaskInstance, InstanceList, InstanceDetail, i => i.Uuid.ToString(), InstanceDrops);
 
     /// <summary>Executable task instances.</summary>
     public static ResourceView<ExecutableTaskInstance> ExecutableTaskInstance { get; } =
-        new("executable task instance", Encoders.ExecutableTaskInstance, InstanceList, InstanceDetail, i => i.Uuid.ToString());
+        new("executable task instance", Encoders.ExecutableTaskInstance, InstanceList, InstanceDetail, i => i.Uuid.ToString(), InstanceDrops);
 }
