@@ -11,10 +11,20 @@ open Saltant.Client
 /// caller's, as the clients made by SaltantClient.Create with a runtime factory use), curried for piping.
 [<RequireQualifiedAccess>]
 module Aff =
-    /// An effect that succeeds with the value (which must not be null: LanguageExt refuses null,
-    /// and F#'s () is null at run time; use LUnit.Default for an effect that yields nothing).
+    /// The failure of an effect asked to yield null, which LanguageExt refuses: F#'s None and ()
+    /// are null at run time, so an effect yields a voption (ValueNone) or LUnit instead.
+    let nullValue<'a> () : LError =
+        LError.New(
+            sprintf
+                "An effect cannot yield null (a %s): LanguageExt refuses null values, and F#'s None and () are null at run time; yield a voption (ValueNone) or LUnit.Default instead."
+                typeof<'a>.Name)
+
+    /// An effect that succeeds with the value. The value must not be null: LanguageExt refuses null,
+    /// and F#'s None and () are null at run time, so yield a voption (ValueNone) or LUnit.Default;
+    /// a null value makes the effect fail with an error that says so.
     let succeed<'rt, 'a when 'rt: struct and 'rt :> HasCancel<'rt> and 'rt: (new: unit -> 'rt)> (value: 'a) : LanguageExt.Aff<'rt, 'a> =
-        LanguageExt.Prelude.SuccessAff<'rt, 'a>(value)
+        if isNull (box value) then LanguageExt.Prelude.FailAff<'rt, 'a>(nullValue<'a> ())
+        else LanguageExt.Prelude.SuccessAff<'rt, 'a>(value)
 
     /// An effect that fails with the error.
     let fail<'rt, 'a when 'rt: struct and 'rt :> HasCancel<'rt> and 'rt: (new: unit -> 'rt)> (error: LError) : LanguageExt.Aff<'rt, 'a> =
@@ -30,7 +40,7 @@ module Aff =
 
     /// Maps the value.
     let map (f: 'a -> 'b) (ma: LanguageExt.Aff<'rt, 'a>) : LanguageExt.Aff<'rt, 'b> =
-        LanguageExt.AffExtensions.Map(ma, Func<'a, 'b>(f))
+        bind (fun a -> succeed (f a)) ma
 
     /// Maps the error.
     let mapError (f: LError -> LError) (ma: LanguageExt.Aff<'rt, 'a>) : LanguageExt.Aff<'rt, 'a> =
@@ -72,17 +82,17 @@ module Aff =
             Func<'a, LanguageExt.Aff<'rt, Result<'a, LError>>>(fun a -> succeed (Ok a)),
             Func<LError, LanguageExt.Aff<'rt, Result<'a, LError>>>(fun e -> succeed (Error e)))
 
-    /// Runs effects one after another, collecting their values in order; the first failure ends it.
-    let sequence (effects: LanguageExt.Aff<'rt, 'a> list) : LanguageExt.Aff<'rt, 'a list> =
-        let rec go (acc: 'a list) (rest: LanguageExt.Aff<'rt, 'a> list) =
+    /// Runs the effect made from each item one after another, collecting the values in order: each
+    /// item's effect is made only when the one before has succeeded, and the first failure ends it.
+    let traverse (f: 'a -> LanguageExt.Aff<'rt, 'b>) (items: 'a list) : LanguageExt.Aff<'rt, 'b list> =
+        let rec go (acc: 'b list) (rest: 'a list) : LanguageExt.Aff<'rt, 'b list> =
             match rest with
             | [] -> succeed (List.rev acc)
-            | ma :: tail -> ma |> bind (fun a -> go (a :: acc) tail)
-        succeed LUnit.Default |> bind (fun _ -> go [] effects)
+            | item :: tail -> succeed LUnit.Default |> bind (fun _ -> f item) |> bind (fun b -> go (b :: acc) tail)
+        succeed LUnit.Default |> bind (fun _ -> go [] items)
 
-    /// Runs the effect made from each item one after another, collecting the values in order.
-    let traverse (f: 'a -> LanguageExt.Aff<'rt, 'b>) (items: 'a list) : LanguageExt.Aff<'rt, 'b list> =
-        sequence (List.map f items)
+    /// Runs effects one after another, collecting their values in order; the first failure ends it.
+    let sequence (effects: LanguageExt.Aff<'rt, 'a> list) : LanguageExt.Aff<'rt, 'a list> = traverse id effects
 
     /// A batch's results (one Fin per item, as the client's …Many operations give them) as F# Results.
     let results (ma: LanguageExt.Aff<'rt, LSeq<LanguageExt.Fin<'a>>>) : LanguageExt.Aff<'rt, Result<'a, LError> list> =
@@ -121,10 +131,15 @@ module Aff =
             return! runTask cancellationToken ma |> Async.AwaitTask
         }
 
+/// What try/with inside aff { } catches: the effect's error (a LanguageExt Error, not an exception),
+/// wrapped so F#'s try/with can take it: `with EffectFailed Missing -> ...` or
+/// `with EffectFailed (:? NotFound as e) -> ...`. It is never thrown out of an effect.
+exception EffectFailed of Error: LError
+
 /// The computation expression behind `aff { }`: let! and do! bind Aff effects of any runtime 'rt,
 /// and also Fin, Either, F# Result and Eff values; use and use! dispose what they bind when the
-/// rest ends, failed or not; try/with catches the effect's errors (LanguageExt Error values, so
-/// `| :? NotFound -> ...` and the patterns of Patterns match them), try/finally runs its cleanup
+/// rest ends, failed or not; try/with catches the effect's errors as EffectFailed (so
+/// `| EffectFailed Missing -> ...` or `| EffectFailed (:? NotFound) -> ...`), try/finally runs its cleanup
 /// either way, and for runs an effect per item.
 type AffBuilder() =
     /// `return value`.
@@ -144,6 +159,10 @@ type AffBuilder() =
 
     /// `let! value = effect`.
     member _.Bind(ma: LanguageExt.Aff<'rt, 'a>, f: 'a -> LanguageExt.Aff<'rt, 'b>) : LanguageExt.Aff<'rt, 'b> = Aff.bind f ma
+
+    /// `do! effect` for an effect that yields LanguageExt's unit, such as client.TestAuthentication().
+    member _.Bind(ma: LanguageExt.Aff<'rt, LUnit>, f: unit -> LanguageExt.Aff<'rt, 'b>) : LanguageExt.Aff<'rt, 'b> =
+        Aff.bind (fun (_: LUnit) -> f ()) ma
 
     /// `let! value = eff` for a synchronous effect in the same runtime.
     member _.Bind(ma: LanguageExt.Eff<'rt, 'a>, f: 'a -> LanguageExt.Aff<'rt, 'b>) : LanguageExt.Aff<'rt, 'b> =
@@ -178,9 +197,17 @@ type AffBuilder() =
     member _.Using(resource: 'r, body: 'r -> LanguageExt.Aff<'rt, 'b>) : LanguageExt.Aff<'rt, 'b> when 'r :> IDisposable =
         LanguageExt.Prelude.``use``<'rt, 'r, 'b>(Aff.succeed resource, Func<'r, LanguageExt.Aff<'rt, 'b>>(body))
 
-    /// `try ... with error -> ...`: the handler gets the effect's error.
-    member _.TryWith(body: LanguageExt.Aff<'rt, 'a>, handler: LError -> LanguageExt.Aff<'rt, 'a>) : LanguageExt.Aff<'rt, 'a> =
-        Aff.catch handler body
+    /// `try ... with EffectFailed error -> ...`: the handler gets the effect's error wrapped in
+    /// EffectFailed (F# hands a try/with handler an exception). An error the handler does not match
+    /// goes on as the computation's failure, unchanged; an exception the handler throws becomes one.
+    member _.TryWith(body: LanguageExt.Aff<'rt, 'a>, handler: exn -> LanguageExt.Aff<'rt, 'a>) : LanguageExt.Aff<'rt, 'a> =
+        body
+        |> Aff.catch (fun error ->
+            try
+                handler (EffectFailed error)
+            with
+            | EffectFailed original -> Aff.fail original
+            | ex -> Aff.fail (LError.New ex))
 
     /// `try ... finally ...`: the cleanup runs when the body ends, failed or not.
     member _.TryFinally(body: LanguageExt.Aff<'rt, 'a>, compensation: unit -> unit) : LanguageExt.Aff<'rt, 'a> =

@@ -28,6 +28,11 @@ module Interop =
     let ofLOption (value: LOption<'a>) : 'a option =
         value.Match(Func<'a, 'a option>(Some), Func<'a option>(fun () -> None))
 
+    /// A LanguageExt Option as an F# voption: what an effect yields for a value that may be absent
+    /// (LanguageExt refuses null values, and F#'s None is null at run time; ValueNone is not).
+    let ofLOptionV (value: LOption<'a>) : 'a voption =
+        value.Match(Func<'a, 'a voption>(ValueSome), Func<'a voption>(fun () -> ValueNone))
+
     /// An F# option as a LanguageExt Option.
     let toLOption (value: 'a option) : LOption<'a> =
         match value with

@@ -6,7 +6,9 @@ open Saltant.Client
 // The client's main operations as functions with F# types at the edges: lists in, lists and
 // options out, batches as Result lists. Each takes its sub-client last, for piping
 // (`client.TaskQueues |> TaskQueues.findByName "q"`), and yields an effect in the client's runtime;
-// Aff.runTask and Aff.toAsync run one as Task<Result<_, _>> or Async<Result<_, _>>.
+// Aff.runTask and Aff.toAsync run one as Task<Result<_, _>> or Async<Result<_, _>>. An absent value
+// inside an effect is a voption (ValueNone): LanguageExt refuses null values, and F#'s None is null
+// at run time; ValueOption.toOption turns it into an option outside.
 
 /// Connecting and checking a client.
 [<RequireQualifiedAccess>]
@@ -38,9 +40,9 @@ module TaskQueues =
     /// The queue of this id.
     let get (id: TaskQueueId) (queues: TaskQueuesClient<'rt>) : LanguageExt.Aff<'rt, TaskQueue> = queues.Get id
 
-    /// The queue of this name, or None.
-    let findByName (name: string) (queues: TaskQueuesClient<'rt>) : LanguageExt.Aff<'rt, TaskQueue option> =
-        queues.FindByName name |> Aff.map ofLOption
+    /// The queue of this name, or ValueNone (a voption, not an option: LanguageExt refuses null values, and F#'s None is null at run time).
+    let findByName (name: string) (queues: TaskQueuesClient<'rt>) : LanguageExt.Aff<'rt, TaskQueue voption> =
+        queues.FindByName name |> Aff.map ofLOptionV
 
     /// Every queue matching the filters.
     let list (filters: Filter<TaskQueue> list) (queues: TaskQueuesClient<'rt>) : LanguageExt.Aff<'rt, TaskQueue list> =
@@ -63,9 +65,9 @@ module TaskWhitelists =
     /// The whitelist of this id.
     let get (id: TaskWhitelistId) (whitelists: TaskWhitelistsClient<'rt>) : LanguageExt.Aff<'rt, TaskWhitelist> = whitelists.Get id
 
-    /// The whitelist of this name, or None.
-    let findByName (name: string) (whitelists: TaskWhitelistsClient<'rt>) : LanguageExt.Aff<'rt, TaskWhitelist option> =
-        whitelists.FindByName name |> Aff.map ofLOption
+    /// The whitelist of this name, or ValueNone (a voption, not an option: LanguageExt refuses null values, and F#'s None is null at run time).
+    let findByName (name: string) (whitelists: TaskWhitelistsClient<'rt>) : LanguageExt.Aff<'rt, TaskWhitelist voption> =
+        whitelists.FindByName name |> Aff.map ofLOptionV
 
     /// Every whitelist matching the filters.
     let list (filters: Filter<TaskWhitelist> list) (whitelists: TaskWhitelistsClient<'rt>) : LanguageExt.Aff<'rt, TaskWhitelist list> =
@@ -85,9 +87,9 @@ module TaskTypes =
     /// The task type of this id.
     let get (id: TaskTypeId<'k>) (types: TaskTypesClient<'rt, 'k, 't, 'd>) : LanguageExt.Aff<'rt, 't> = types.Get id
 
-    /// The task type of this name, or None.
-    let findByName (name: string) (types: TaskTypesClient<'rt, 'k, 't, 'd>) : LanguageExt.Aff<'rt, 't option> =
-        types.FindByName name |> Aff.map ofLOption
+    /// The task type of this name, or ValueNone (a voption, not an option: LanguageExt refuses null values, and F#'s None is null at run time).
+    let findByName (name: string) (types: TaskTypesClient<'rt, 'k, 't, 'd>) : LanguageExt.Aff<'rt, 't voption> =
+        types.FindByName name |> Aff.map ofLOptionV
 
     /// Every task type matching the filters.
     let list (filters: Filter<TaskType<'k>> list) (types: TaskTypesClient<'rt, 'k, 't, 'd>) : LanguageExt.Aff<'rt, 't list> =
