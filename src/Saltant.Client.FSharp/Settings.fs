@@ -8,8 +8,8 @@ open Saltant.Domain
 /// Result listing every problem instead of a LanguageExt Either.
 [<AbstractClass; Sealed>]
 type SaltantSettings =
-    /// Validated settings, or every problem found (each names its setting). Omitted arguments take
-    /// the same defaults as Settings.Create.
+    /// <summary>Validated settings, or every problem found (each names its setting). Omitted arguments take
+    /// the same defaults as Settings.Create.</summary>
     /// <param name="apiUrl">The API root, an absolute http or https URL; the trailing / is optional.</param>
     /// <param name="authentication">How to authenticate: Authentication.Token, .Login or .Jwt.</param>
     /// <param name="timeout">Per-request timeout, more than 0 and at most 1 hour; default 90 s.</param>
@@ -61,19 +61,19 @@ type SaltantSettings =
             maxResponseSize = defaultArg maxResponseSize SettingsDefaults.MaxResponseSize)
         |> SaltantSettings.OfEither
 
-    /// Settings read from SALTANT_* variables (the names and rules of Settings.FromEnvironment),
-    /// or every problem found.
+    /// <summary>Settings read from SALTANT_* variables (the names and rules of Settings.FromEnvironment),
+    /// or every problem found.</summary>
     /// <param name="environment">The variables, by name.</param>
     static member FromEnvironment(environment: Map<string, string>) : Result<Settings, ConfigProblem list> =
         Settings.FromEnvironment(environment :> IReadOnlyDictionary<string, string>) |> SaltantSettings.OfEither
 
-    /// The Either that Settings.Create and Settings.FromEnvironment return, as an F# Result.
+    /// <summary>The Either that Settings.Create and Settings.FromEnvironment return, as an F# Result.</summary>
     /// <param name="settings">The settings as made, valid or not.</param>
     static member OfEither(settings: LanguageExt.Either<ConfigError, Settings>) : Result<Settings, ConfigProblem list> =
         match settings with
         | Right valid -> Ok valid
         | Left error -> Error(ofLSeq error.Problems)
 
-    /// The problems as the one ConfigError the C# API fails with.
+    /// <summary>The problems as the one ConfigError the C# API fails with.</summary>
     /// <param name="problems">Every problem found.</param>
     static member ToError(problems: ConfigProblem list) : ConfigError = ConfigError(lseq problems)
