@@ -56,7 +56,7 @@ module Aff =
         | Succ value -> succeed value
         | Fail error -> fail error
 
-    /// Lifts an Either whose Left is an error, such as the Either&lt;ConfigError, Settings&gt;
+    /// Lifts an Either whose Left is an error, such as the Either<ConfigError, Settings>
     /// that Settings.Create returns: Right succeeds with its value, Left fails with its error.
     let ofEither (either: LanguageExt.Either<'e, 'a>) : LanguageExt.Aff<'rt, 'a> when 'e :> LError =
         match either with
