@@ -6,6 +6,7 @@ open System.Threading.Tasks
 open Xunit
 open Saltant.Domain
 open Saltant.Client
+open Saltant.Client.FSharp
 open Saltant.Emulator
 open Saltant.Emulator.Worker
 
@@ -13,27 +14,18 @@ open Saltant.Emulator.Worker
 module Setup =
     /// Token settings for one of the emulator's users, polling fast so waits end quickly.
     let settingsFor (emulator: SaltantEmulator) (username: string) : Settings =
-        let made =
-            Settings.Create(
+        match
+            SaltantSettings.Create(
                 emulator.ApiUrl.AbsoluteUri,
                 Authentication.Token(emulator.User(username).Token),
-                waitRefreshPeriod = Nullable(TimeSpan.FromMilliseconds 50.0))
-        match toResult made with
+                waitRefreshPeriod = TimeSpan.FromMilliseconds 50.0)
+        with
         | Ok settings -> settings
-        | Error problems -> failwithf "the settings were refused: %s" problems.Message
+        | Error problems -> failwithf "the settings were refused: %A" problems
 
     /// Waits back off from 50 ms; they end in well under a second, seconds on a loaded machine, and
     /// give up only after 5 minutes, a hang guard, so a stuck run fails instead of hanging.
     let quickWait = WaitOptions.BackingOffTo(TimeSpan.FromMilliseconds 50.0, lsome (TimeSpan.FromMinutes 5.0))
-
-    /// Every result of a batch, or the batch fails with the first error.
-    let allSucceeded (results: LSeq<LanguageExt.Fin<'a>>) : SAff<'a list> =
-        results
-        |> ofLSeq
-        |> List.map (function
-            | Succ value -> Aff.succeed value
-            | Fail error -> Aff.fail error)
-        |> Aff.sequence
 
 open Setup
 
@@ -107,7 +99,7 @@ type PipelineTests() =
                             [ launch echo "defaulted" [ "message", Json.Of "hello" ]
                               launch echo "explicit" [ "message", Json.Of "bye"; "times", Json.Of 1L ]
                               launch broken "doomed" [] ])
-                        |> Aff.bind allSucceeded
+                        |> Aff.allSucceeded
 
                     let! finished =
                         client.ExecutableTaskInstances.WaitMany(launched |> List.map (fun i -> i.Uuid), lsome quickWait)

@@ -5,6 +5,7 @@ open System.Threading
 open System.Threading.Tasks
 open Xunit
 open Saltant.Domain
+open Saltant.Client.FSharp
 open Saltant.Emulator
 
 /// The README's F# block, run against the emulator. ReadmeSnippets is generated from README.md

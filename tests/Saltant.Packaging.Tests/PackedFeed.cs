@@ -17,7 +17,7 @@ public sealed class PackedFeed : IDisposable
     /// <summary>The projects `dotnet pack Saltant.Functional.sln` packs, by package id.</summary>
     public static readonly IReadOnlyList<string> PackageIds =
     [
-        "Saltant.Domain", "Saltant.Http", "Saltant.Client", "Saltant.Emulator",
+        "Saltant.Domain", "Saltant.Http", "Saltant.Client", "Saltant.Client.FSharp", "Saltant.Emulator",
         "Saltant.Testing", "Saltant.DependencyInjection", "Saltant.Cli",
     ];
 
