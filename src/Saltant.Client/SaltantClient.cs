@@ -32,6 +32,7 @@ public class SaltantClient<RT> : IDisposable
             MaxRetryAfter = settings.MaxRetryAfter,
             MaxResponseBytes = settings.MaxResponseBytes,
             Clock = options.Clock,
+            InsecureHttpAllowance = settings.InsecureHttpAllowance,
         };
         SaltantConnection? self = null;
         var source = Credentials.For(settings.Authentication, () => self!, options.Clock);

@@ -84,6 +84,17 @@ public sealed partial record Settings
     /// </summary>
     public bool AllowInsecureHttp { get; }
 
+    /// <summary>
+    /// How to allow plain http to other hosts (<see cref="AllowInsecureHttp"/>) where these settings
+    /// came from, for messages such as <see cref="InsecureRequestRefused"/>: the
+    /// <c>allowInsecureHttp</c> argument in code, <c>SALTANT_ALLOW_INSECURE_HTTP=true</c> for
+    /// <see cref="FromEnvironment"/>, or the caller's own name for it (a configuration key, say) for
+    /// <see cref="FromVariables"/>.
+    /// </summary>
+    public string InsecureHttpAllowance { get; private init; } = InsecureHttpAllowanceInCode;
+
+    private const string InsecureHttpAllowanceInCode = "allowInsecureHttp: true (Settings.Create) or Settings.WithAllowInsecureHttp(true)";
+
     /// <summary>The <c>User-Agent</c> header; default <see cref="SettingsDefaults.UserAgent"/>.</summary>
     public string UserAgent { get; }
 
