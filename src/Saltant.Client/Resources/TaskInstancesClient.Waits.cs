@@ -27,7 +27,7 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
     /// <summary>
     /// Waits until every instance has finished and returns them as last read, in input order. Each
     /// round reads the unfinished ones' states from filtered list pages (one request for up to
-    /// 1,000 instances), not one read per instance; see <see cref="StateReads"/>. Fails with
+    /// 1,000 instances), not one read per instance. Fails with
     /// <see cref="WaitTimedOut"/>, naming the unfinished ones, when the overall timeout passes.
     /// </summary>
     /// <param name="uuids">The instances.</param>
