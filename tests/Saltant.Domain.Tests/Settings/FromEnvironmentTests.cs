@@ -141,5 +141,9 @@ public class FromEnvironmentTests
         Assert.Contains("WithAllowInsecureHttp(true)", inCode.InsecureHttpAllowance, StringComparison.Ordinal);
         Assert.Equal(fromEnvironment.InsecureHttpAllowance, Valid(fromEnvironment.WithPageSize(7)).InsecureHttpAllowance);
         Assert.Equal(fromEnvironment.InsecureHttpAllowance, fromEnvironment.WithCheckAuthentication(false).InsecureHttpAllowance);
+
+        // Where settings came from is not what they are: equal values are equal settings.
+        Assert.Equal(inCode, fromEnvironment);
+        Assert.Equal(inCode.GetHashCode(), renamed.GetHashCode());
     }
 }
