@@ -9,7 +9,8 @@ namespace Saltant.Quickstart;
 
 /// <summary>
 /// The pipeline a new user sees: task types, a whitelist, a queue, a handful of instances (one
-/// fails on purpose), a live progress display while they run, and a table of how they ended.
+/// fails on purpose), a live progress display while they run, and a table of how they ended
+/// (on a terminal, the live table is that table: only the count follows it).
 /// </summary>
 internal sealed class Pipeline(SaltantClient client, TextWriter output, TimeProvider clock, Spectre.Console.IAnsiConsole? live = null)
 {
@@ -54,8 +55,17 @@ internal sealed class Pipeline(SaltantClient client, TextWriter output, TimeProv
             return (Error)finished;
         }
 
-        await output.WriteLineAsync();
-        await output.WriteAsync(ResultTable.Render((Seq<ExecutableTaskInstance>)finished));
+        // The live table stays on screen with every final state; printing them again would repeat it.
+        var ended = (Seq<ExecutableTaskInstance>)finished;
+        if (live is null)
+        {
+            await output.WriteLineAsync();
+            await output.WriteAsync(ResultTable.Render(ended));
+        }
+        else
+        {
+            await output.WriteLineAsync(ResultTable.Summary(ended));
+        }
         return unit;
     }
 

@@ -5,7 +5,7 @@ using Saltant.Domain;
 
 namespace Saltant.Quickstart;
 
-/// <summary>The final table: each instance's name, state and how long it took.</summary>
+/// <summary>The final table when no live table showed it: each instance's name, state and how long it took.</summary>
 internal static class ResultTable
 {
     internal static string Render(Seq<ExecutableTaskInstance> instances)
@@ -23,8 +23,14 @@ internal static class ResultTable
             table.AppendLine($"{row.Name.PadRight(nameWidth)}  {row.State,-12}  {row.Duration,9}  {row.Uuid}");
         }
 
-        var failed = instances.Count(i => i.State is TaskState.Failed);
-        table.AppendLine($"{instances.Count - failed} of {instances.Count} instances succeeded; {failed} failed, as the quickstart intends.");
+        table.AppendLine(Summary(instances));
         return table.ToString();
+    }
+
+    /// <summary>The last line alone, after a live table that already showed every row.</summary>
+    internal static string Summary(Seq<ExecutableTaskInstance> instances)
+    {
+        var failed = instances.Count(i => i.State is TaskState.Failed);
+        return $"{instances.Count - failed} of {instances.Count} instances succeeded; {failed} failed, as the quickstart intends.";
     }
 }

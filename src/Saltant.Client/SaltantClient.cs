@@ -32,6 +32,7 @@ public class SaltantClient<RT> : IDisposable
             MaxRetryAfter = settings.MaxRetryAfter,
             MaxResponseBytes = settings.MaxResponseBytes,
             Clock = options.Clock,
+            InsecureHttpAllowance = settings.InsecureHttpAllowance,
         };
         SaltantConnection? self = null;
         var source = Credentials.For(settings.Authentication, () => self!, options.Clock);
@@ -195,12 +196,22 @@ public sealed class SaltantClient : SaltantClient<SaltantRuntime>
     public static Task<Fin<SaltantClient>> ConnectAsync(Settings settings, SaltantClientOptions? options = null, CancellationToken cancellationToken = default) =>
         Connect(settings, options).RunAsync(cancellationToken);
 
+    /// <summary>Task form of <see cref="Connect(Settings, SaltantClientOptions?)"/> with the default options.</summary>
+    /// <param name="settings">Validated settings.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public static Task<Fin<SaltantClient>> ConnectAsync(Settings settings, CancellationToken cancellationToken) => ConnectAsync(settings, null, cancellationToken);
+
     /// <summary>Task form of <see cref="Connect(Either{ConfigError, Settings}, SaltantClientOptions?)"/>.</summary>
     /// <param name="settings">The settings as made, valid or not.</param>
     /// <param name="options">The HTTP client, clock and logging to use.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     public static Task<Fin<SaltantClient>> ConnectAsync(Either<ConfigError, Settings> settings, SaltantClientOptions? options = null, CancellationToken cancellationToken = default) =>
         Connect(settings, options).RunAsync(cancellationToken);
+
+    /// <summary>Task form of <see cref="Connect(Either{ConfigError, Settings}, SaltantClientOptions?)"/> with the default options.</summary>
+    /// <param name="settings">The settings as made, valid or not.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public static Task<Fin<SaltantClient>> ConnectAsync(Either<ConfigError, Settings> settings, CancellationToken cancellationToken) => ConnectAsync(settings, null, cancellationToken);
 
     /// <summary>
     /// Settings from the process environment (<c>SALTANT_API_URL</c>, <c>SALTANT_AUTH_TOKEN</c>, or the
@@ -226,4 +237,8 @@ public sealed class SaltantClient : SaltantClient<SaltantRuntime>
     /// <param name="cancellationToken">Cancels the check.</param>
     public static Task<Fin<SaltantClient>> ConnectFromEnvironmentAsync(SaltantClientOptions? options = null, CancellationToken cancellationToken = default) =>
         ConnectFromEnvironment(options).RunAsync(cancellationToken);
+
+    /// <summary>Task form of <see cref="ConnectFromEnvironment"/> with the default options.</summary>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public static Task<Fin<SaltantClient>> ConnectFromEnvironmentAsync(CancellationToken cancellationToken) => ConnectFromEnvironmentAsync(null, cancellationToken);
 }

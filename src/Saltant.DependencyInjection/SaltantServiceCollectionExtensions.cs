@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Saltant.Client;
 using Saltant.DependencyInjection;
 using Saltant.Domain;
@@ -24,9 +25,14 @@ public static class SaltantServiceCollectionExtensions
     /// when one is registered (e.g. by <c>AddLogging</c>), and never logs a credential.
     /// Settings come from the environment variables of <see cref="SettingsVariables"/>, overridden by
     /// the configuration section (keys as in <see cref="SaltantConfigurationKeys"/>, e.g.
-    /// <c>Saltant:ApiUrl</c>). Resolving <see cref="SaltantClient"/> or <see cref="Settings"/> with
-    /// invalid settings throws <see cref="InvalidOperationException"/> naming every problem, at
-    /// start-up, as options validation does; resolve <see cref="ValidatedSaltantSettings"/> to handle it yourself.
+    /// <c>Saltant:ApiUrl</c>). Each problem names the setting as it was set: the configuration key
+    /// (<c>Saltant:AuthToken</c>) for a value from the section or one set nowhere, the environment
+    /// variable (<c>SALTANT_AUTH_TOKEN</c>) for a value from the environment; likewise a refusal of
+    /// plain http names the key or variable that allows it. Resolving <see cref="SaltantClient"/> or
+    /// <see cref="Settings"/> with invalid settings throws <see cref="OptionsValidationException"/>,
+    /// as options validation does, whose message lists every problem in plain sentences and whose
+    /// <see cref="OptionsValidationException.Failures"/> holds one sentence per problem; resolve
+    /// <see cref="ValidatedSaltantSettings"/> to handle the <see cref="ConfigError"/> yourself, without an exception.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root or section to read; none to use the environment only.</param>
@@ -42,10 +48,11 @@ public static class SaltantServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var section = configuration?.GetSection(sectionName);
-        services.TryAddSingleton(_ => new ValidatedSaltantSettings(Settings.FromEnvironment(Variables(section))));
+        services.TryAddSingleton(_ => Validated(section));
         services.TryAddSingleton(provider => provider.GetRequiredService<ValidatedSaltantSettings>().Outcome.Match(
             Right: settings => settings,
-            Left: error => throw new InvalidOperationException(error.Message)));
+            Left: error => throw new OptionsValidationException(
+                section?.Path ?? Options.Options.DefaultName, typeof(Settings), error.Problems.Map(problem => problem.Message))));
         services.TryAddSingleton(provider => SaltantClient.Create(
             provider.GetRequiredService<Settings>(),
             new SaltantClientOptions
@@ -73,8 +80,23 @@ public static class SaltantServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>The process environment, overridden by the configuration section's keys.</summary>
-    private static Dictionary<string, string?> Variables(IConfigurationSection? section)
+    /// <summary>
+    /// The settings read from the process environment overridden by the configuration section's keys,
+    /// each problem naming the setting as the user set it: a key of the section (<c>Saltant:AuthToken</c>)
+    /// when it came from there or when neither source set it, the environment variable when it came from the environment.
+    /// </summary>
+    private static ValidatedSaltantSettings Validated(IConfigurationSection? section)
+    {
+        var (variables, fromEnvironment) = Variables(section);
+        string Named(string variable) =>
+            section is null || fromEnvironment.Contains(variable)
+                ? variable
+                : ConfigurationPath.Combine(section.Path, SaltantConfigurationKeys.KeyOf(variable));
+        return new ValidatedSaltantSettings(Settings.FromVariables(variables, Named));
+    }
+
+    /// <summary>The process environment, overridden by the configuration section's keys, and which variables the environment alone set.</summary>
+    private static (Dictionary<string, string?> Variables, HashSet<string> FromEnvironment) Variables(IConfigurationSection? section)
     {
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
@@ -96,6 +118,7 @@ public static class SaltantServiceCollectionExtensions
             }
         }
 
-        return variables;
+        var fromEnvironment = variables.Keys.Where(variable => section?[SaltantConfigurationKeys.KeyOf(variable)] is null).ToHashSet(StringComparer.Ordinal);
+        return (variables, fromEnvironment);
     }
 }

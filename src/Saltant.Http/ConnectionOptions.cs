@@ -32,4 +32,7 @@ internal sealed record ConnectionOptions(
     /// has no <c>Date</c> header of its own); the system clock by default.
     /// </summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>How the user allows plain http to other hosts where the settings came from, named in the refusal.</summary>
+    public string InsecureHttpAllowance { get; init; } = "allowInsecureHttp: true in the settings";
 }

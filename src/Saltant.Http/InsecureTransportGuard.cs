@@ -9,8 +9,8 @@ namespace Saltant.Http;
 /// </summary>
 internal static class InsecureTransportGuard
 {
-    /// <summary>The refusal for this URL, if it must be refused.</summary>
-    internal static Option<SaltantError> Check(Uri url, bool allowInsecureHttp)
+    /// <summary>The refusal for this URL, if it must be refused, saying how to allow it (<paramref name="allowance"/>, e.g. <c>SALTANT_ALLOW_INSECURE_HTTP=true</c>).</summary>
+    internal static Option<SaltantError> Check(Uri url, bool allowInsecureHttp, string allowance)
     {
         if (url.Scheme == Uri.UriSchemeHttps || allowInsecureHttp || url.IsLoopback)
         {
@@ -19,6 +19,6 @@ internal static class InsecureTransportGuard
 
         return new InsecureRequestRefused(
             url.GetLeftPart(UriPartial.Authority),
-            "plain http to a host other than loopback would expose the credentials; use https or allow insecure http explicitly in the settings.");
+            $"plain http to a host other than loopback would expose the credentials; use https, or allow insecure http with {allowance}.");
     }
 }

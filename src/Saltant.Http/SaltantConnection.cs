@@ -91,7 +91,7 @@ internal sealed class SaltantConnection : IDisposable
     /// <summary>Nothing is sent over plain http to another host (credentials would travel readable), nor through a disposed connection.</summary>
     private Aff<RT, Unit> Refusal<RT>(CallScope call)
         where RT : struct, HasCancel<RT> =>
-        InsecureTransportGuard.Check(call.Url, Options.AllowInsecureHttp).Match(
+        InsecureTransportGuard.Check(call.Url, Options.AllowInsecureHttp, Options.InsecureHttpAllowance).Match(
             Some: refused => FailAff<RT, Unit>(refused),
             None: () => IsDisposed ? FailAff<RT, Unit>(TransportErrors.Disposed(call.Info)) : unitAff);
 

@@ -14,7 +14,7 @@ public static class SaltantTelemetry
     /// <summary>The name of the activity source, e.g. for <c>AddSource("Saltant.Client")</c> in OpenTelemetry.</summary>
     public const string ActivitySourceName = "Saltant.Client";
 
-    /// <summary>The log category of the HTTP exchanges (the full name of <see cref="SaltantConnection"/>).</summary>
+    /// <summary>The log category of the HTTP exchanges (<c>Saltant.Http.SaltantConnection</c>, the class that sends them).</summary>
     public const string ConnectionLogCategory = "Saltant.Http.SaltantConnection";
 
     /// <summary>Tag: the HTTP method, e.g. <c>GET</c> (OpenTelemetry <c>http.request.method</c>).</summary>

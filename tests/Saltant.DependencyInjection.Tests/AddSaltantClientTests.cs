@@ -60,10 +60,10 @@ public sealed class AddSaltantClientTests
 
         Assert.True(validated.Outcome.IsLeft);
         var problems = validated.Outcome.Match(Right: _ => Seq<ConfigProblem>.Empty, Left: e => e.Problems);
-        Assert.Contains(problems, p => p.Setting == SettingsVariables.ApiUrl);
-        Assert.Contains(problems, p => p.Setting == SettingsVariables.Timeout);
-        var thrown = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<SaltantClient>());
-        Assert.Contains(SettingsVariables.ApiUrl, thrown.Message);
+        Assert.Contains(problems, p => p.Setting == "Saltant:ApiUrl");
+        Assert.Contains(problems, p => p.Setting == "Saltant:Timeout");
+        var thrown = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<SaltantClient>());
+        Assert.Contains("Saltant:ApiUrl", thrown.Message);
         Assert.DoesNotContain("not a token", thrown.Message);
     }
 

@@ -62,7 +62,15 @@ public sealed class PackageContentsTests(PackedFeed packed)
         var readme = package.GetEntry("README.md");
         Assert.NotNull(readme);
         using (var reader = new StreamReader(readme.Open()))
-            Assert.StartsWith("# Saltant.Functional", reader.ReadToEnd());
+        {
+            var text = reader.ReadToEnd();
+            Assert.StartsWith("# Saltant.Functional", text);
+            // A package page shows the README without the repository: a relative link would lead nowhere.
+            var relative = System.Text.RegularExpressions.Regex.Matches(text, @"\]\(([^)\s]+)\)|\b(?:href|src)=""([^""]+)""")
+                .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
+                .Where(target => !target.StartsWith("https://", StringComparison.Ordinal) && !target.StartsWith("http://", StringComparison.Ordinal) && !target.StartsWith('#'));
+            Assert.Empty(relative);
+        }
 
         Assert.Contains("saltant", (Child(metadata, "tags")?.Value ?? "").Split(' '));
 

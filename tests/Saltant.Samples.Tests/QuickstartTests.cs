@@ -45,6 +45,8 @@ public sealed class QuickstartTests
         Assert.Matches(@"slow-sleeper\s*│\s*successful", screen);
         Assert.Contains("4 of 5 instances succeeded", output.ToString());
         Assert.DoesNotContain("->", output.ToString()); // the change lines are for terminals without a live display
+        Assert.DoesNotContain("doomed-to-fail", output.ToString()); // the states are shown once, in the live table, not again as a plain table
+        Assert.DoesNotContain("duration", output.ToString());
     }
 
     [Fact]

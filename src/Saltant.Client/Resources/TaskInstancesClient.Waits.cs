@@ -27,7 +27,7 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
     /// <summary>
     /// Waits until every instance has finished and returns them as last read, in input order. Each
     /// round reads the unfinished ones' states from filtered list pages (one request for up to
-    /// 1,000 instances), not one read per instance; see <see cref="StateReads"/>. Fails with
+    /// 1,000 instances), not one read per instance. Fails with
     /// <see cref="WaitTimedOut"/>, naming the unfinished ones, when the overall timeout passes.
     /// </summary>
     /// <param name="uuids">The instances.</param>
@@ -75,12 +75,22 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
     public Task<Fin<T>> WaitAsync(InstanceUuid uuid, Option<WaitOptions> options = default, CancellationToken cancellationToken = default) =>
         runner.RunAsync(Wait(uuid, options), cancellationToken);
 
+    /// <summary>Task form of <see cref="Wait(InstanceUuid, Option{WaitOptions})"/> with the default wait options.</summary>
+    /// <param name="uuid">The instance.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public Task<Fin<T>> WaitAsync(InstanceUuid uuid, CancellationToken cancellationToken) => WaitAsync(uuid, default, cancellationToken);
+
     /// <summary>Task form of <see cref="Wait(T, Option{WaitOptions})"/>.</summary>
     /// <param name="instance">The instance.</param>
     /// <param name="options">Poll schedule and overall timeout.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     public Task<Fin<T>> WaitAsync(T instance, Option<WaitOptions> options = default, CancellationToken cancellationToken = default) =>
         runner.RunAsync(Wait(instance, options), cancellationToken);
+
+    /// <summary>Task form of <see cref="Wait(T, Option{WaitOptions})"/> with the default wait options.</summary>
+    /// <param name="instance">The instance.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public Task<Fin<T>> WaitAsync(T instance, CancellationToken cancellationToken) => WaitAsync(instance, default, cancellationToken);
 
     /// <summary>Task form of <see cref="WaitMany(IEnumerable{InstanceUuid}, Option{WaitOptions})"/>.</summary>
     /// <param name="uuids">The instances.</param>
@@ -89,12 +99,22 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
     public Task<Fin<Seq<T>>> WaitManyAsync(IEnumerable<InstanceUuid> uuids, Option<WaitOptions> options = default, CancellationToken cancellationToken = default) =>
         runner.RunAsync(WaitMany(uuids, options), cancellationToken);
 
+    /// <summary>Task form of <see cref="WaitMany(IEnumerable{InstanceUuid}, Option{WaitOptions})"/> with the default wait options.</summary>
+    /// <param name="uuids">The instances.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public Task<Fin<Seq<T>>> WaitManyAsync(IEnumerable<InstanceUuid> uuids, CancellationToken cancellationToken) => WaitManyAsync(uuids, default, cancellationToken);
+
     /// <summary>Task form of <see cref="WaitMany(IEnumerable{T}, Option{WaitOptions})"/>.</summary>
     /// <param name="instances">The instances.</param>
     /// <param name="options">Poll schedule and overall timeout.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     public Task<Fin<Seq<T>>> WaitManyAsync(IEnumerable<T> instances, Option<WaitOptions> options = default, CancellationToken cancellationToken = default) =>
         runner.RunAsync(WaitMany(instances, options), cancellationToken);
+
+    /// <summary>Task form of <see cref="WaitMany(IEnumerable{T}, Option{WaitOptions})"/> with the default wait options.</summary>
+    /// <param name="instances">The instances.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public Task<Fin<Seq<T>>> WaitManyAsync(IEnumerable<T> instances, CancellationToken cancellationToken) => WaitManyAsync(instances, default, cancellationToken);
 
     private Aff<RT, Seq<T>> Waiting(Seq<InstanceUuid> uuids, Seq<T> known, Option<WaitOptions> options) =>
         from tracker in Eff(() => new WaitTracker<T>(uuids, known))

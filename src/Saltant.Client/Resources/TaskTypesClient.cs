@@ -108,6 +108,10 @@ public sealed class TaskTypesClient<RT, TKind, TType, TDraft>
     public Task<Fin<Page<TType>>> ListPageAsync(Seq<Filter<TaskType<TKind>>> filters = default, int page = 1, Option<int> pageSize = default, CancellationToken cancellationToken = default) =>
         runner.RunAsync(ListPage(filters, page, pageSize), cancellationToken);
 
+    /// <summary>Task form of <see cref="ListPage"/>: the first page without filters, of the settings' page size.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<Fin<Page<TType>>> ListPageAsync(CancellationToken cancellationToken) => ListPageAsync(default, 1, default, cancellationToken);
+
     /// <summary>Task form of <see cref="List"/>.</summary>
     /// <param name="filters">Filters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

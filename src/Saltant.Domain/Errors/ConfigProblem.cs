@@ -19,6 +19,23 @@ public abstract record ConfigProblem
     /// <inheritdoc />
     public sealed override string ToString() => Message;
 
+    /// <summary>This problem with every setting it names renamed (a variable shown as the configuration key it was read from).</summary>
+    internal ConfigProblem Renamed(Func<string, string> rename) => this switch
+    {
+        Missing m => m with { Name = rename(m.Name) },
+        Empty e => e with { Name = rename(e.Name) },
+        NotAbsoluteUrl u => u with { Name = rename(u.Name) },
+        WrongScheme w => w with { Name = rename(w.Name) },
+        BadNumber n => n with { Name = rename(n.Name) },
+        OutOfRange r => r with { Name = rename(r.Name) },
+        BadBoolean b => b with { Name = rename(b.Name) },
+        Conflict c => c with { Name = rename(c.Name), Other = rename(c.Other) },
+        Incomplete i => i with { Name = rename(i.Name), Needs = rename(i.Needs) },
+        UrlHasExtras x => x with { Name = rename(x.Name) },
+        Malformed f => f with { Name = rename(f.Name) },
+        _ => this,
+    };
+
     /// <summary>A required setting is not set.</summary>
     /// <param name="Name">The setting.</param>
     public sealed record Missing(string Name)

@@ -151,12 +151,15 @@ public sealed partial record Settings
             AllowInsecureHttp,
             userAgent ?? UserAgent,
             maxRetryAfter ?? MaxRetryAfter,
-            maxResponseSize ?? MaxResponseSize);
+            maxResponseSize ?? MaxResponseSize).Map(changed => changed with { InsecureHttpAllowance = InsecureHttpAllowance });
 
     private Settings Copy(bool? checkAuthentication = null, bool? allowInsecureHttp = null) =>
         new(ApiRoot, Authentication, Timeout, checkAuthentication ?? CheckAuthentication, MaxRetries,
             RetryBaseDelay, RetryMaxDelay, PageSize, ReadAheadPages, BatchConcurrency, WaitRefreshPeriod,
-            allowInsecureHttp ?? AllowInsecureHttp, UserAgent, MaxRetryAfter, MaxResponseSize);
+            allowInsecureHttp ?? AllowInsecureHttp, UserAgent, MaxRetryAfter, MaxResponseSize)
+        {
+            InsecureHttpAllowance = InsecureHttpAllowance,
+        };
 
     // Gathers the problems of every setting, in the order the settings are listed, or builds the
     // settings when there are none.

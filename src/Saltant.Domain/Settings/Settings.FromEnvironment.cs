@@ -40,9 +40,29 @@ public sealed partial record Settings
     /// // SALTANT_TIMEOUT: SALTANT_TIMEOUT must be a number, not "soon".
     /// </code>
     /// </example>
-    public static Either<ConfigError, Settings> FromEnvironment(IReadOnlyDictionary<string, string?> environment)
+    public static Either<ConfigError, Settings> FromEnvironment(IReadOnlyDictionary<string, string?> environment) =>
+        FromVariables(environment, variable => variable);
+
+    /// <summary>
+    /// Reads settings as <see cref="FromEnvironment"/> does, from
+    /// variables that came from somewhere else (configuration keys, say), naming each setting in
+    /// problems and in <see cref="InsecureHttpAllowance"/> the way the user set it:
+    /// <c>Saltant:AuthToken</c> rather than <c>SALTANT_AUTH_TOKEN</c>.
+    /// </summary>
+    /// <param name="environment">The values, keyed by the variables of <see cref="SettingsVariables"/>.</param>
+    /// <param name="settingName">The name to show for a variable of <see cref="SettingsVariables"/>.</param>
+    /// <returns>The settings, or a <see cref="ConfigError"/> listing every problem, each naming its setting by <paramref name="settingName"/>.</returns>
+    public static Either<ConfigError, Settings> FromVariables(IReadOnlyDictionary<string, string?> environment, Func<string, string> settingName)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(settingName);
+        return Read(environment).BiMap(
+            Right: settings => settings with { InsecureHttpAllowance = $"{settingName(SettingsVariables.AllowInsecureHttp)}=true" },
+            Left: error => new ConfigError(error.Problems.Map(problem => problem.Renamed(settingName))));
+    }
+
+    private static Either<ConfigError, Settings> Read(IReadOnlyDictionary<string, string?> environment)
+    {
         return Assemble(
             SettingRules.ApiRoot(SettingsVariables.ApiUrl, EnvironmentValues.Get(environment, SettingsVariables.ApiUrl).IfNoneUnsafe((string?)null)),
             EnvironmentAuthentication.Read(environment),

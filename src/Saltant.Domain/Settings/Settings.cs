@@ -84,6 +84,34 @@ public sealed partial record Settings
     /// </summary>
     public bool AllowInsecureHttp { get; }
 
+    /// <summary>
+    /// How to allow plain http to other hosts (<see cref="AllowInsecureHttp"/>) where these settings
+    /// came from, for messages such as <see cref="InsecureRequestRefused"/>: the
+    /// <c>allowInsecureHttp</c> argument in code, <c>SALTANT_ALLOW_INSECURE_HTTP=true</c> for
+    /// <see cref="FromEnvironment"/>, or the caller's own name for it (a configuration key, say) for
+    /// <see cref="FromVariables"/>.
+    /// </summary>
+    /// <remarks>It says where the settings came from, not what they are, so it takes no part in equality.</remarks>
+    public string InsecureHttpAllowance
+    {
+        get => allowance.Text;
+        private init => allowance = new Description(value);
+    }
+
+    private readonly Description allowance = new(InsecureHttpAllowanceInCode);
+
+    private const string InsecureHttpAllowanceInCode = "allowInsecureHttp: true (Settings.Create) or Settings.WithAllowInsecureHttp(true)";
+
+    /// <summary>Text about settings rather than a setting: every two are equal, so the record's equality ignores it.</summary>
+    private sealed class Description(string text)
+    {
+        public string Text => text;
+
+        public override bool Equals(object? obj) => obj is Description;
+
+        public override int GetHashCode() => 0;
+    }
+
     /// <summary>The <c>User-Agent</c> header; default <see cref="SettingsDefaults.UserAgent"/>.</summary>
     public string UserAgent { get; }
 

@@ -113,4 +113,37 @@ public class FromEnvironmentTests
             Assert.Equal(Shape(env.Problems), Shape(error));
             Assert.All(error.Problems, p => Assert.Contains(p.Setting, SettingsVariables.All));
         }, iter: 2000);
+
+    // What a configuration binder does: the same values, each shown as the key the user set.
+    private static string Key(string variable) => "Section:" + variable["SALTANT_".Length..].ToLowerInvariant();
+
+    [Fact]
+    public void Values_read_under_other_names_report_the_same_problems_each_naming_only_the_other_name() =>
+        SettingsGen.InvalidEnvironment.Sample(env =>
+        {
+            var plain = Invalid(Domain.Settings.FromEnvironment(env.Variables));
+            var renamed = Invalid(Domain.Settings.FromVariables(env.Variables, Key));
+            Assert.Equal(plain.Problems.Map(p => (Key(p.Setting), p.Code)).ToArray(), renamed.Problems.Map(p => (p.Setting, p.Code)).ToArray());
+            Assert.All(renamed.Problems, p => Assert.DoesNotContain("SALTANT_", p.Message, StringComparison.Ordinal));
+            Assert.All(renamed.Problems, p => Assert.Contains(p.Setting, p.Message, StringComparison.Ordinal));
+        }, iter: 1000);
+
+    [Fact]
+    public void Settings_say_how_to_allow_plain_http_in_the_terms_they_were_made_in()
+    {
+        (string, string?)[] variables = [(SettingsVariables.ApiUrl, "http://saltant.example.org/api/"), (SettingsVariables.AuthToken, Token)];
+        var fromEnvironment = Valid(Read(variables));
+        var renamed = Valid(Domain.Settings.FromVariables(variables.ToDictionary(v => v.Item1, v => v.Item2), Key));
+        var inCode = Valid(Domain.Settings.Create("http://saltant.example.org/api/", Authentication.Token(Token)));
+
+        Assert.Equal("SALTANT_ALLOW_INSECURE_HTTP=true", fromEnvironment.InsecureHttpAllowance);
+        Assert.Equal("Section:allow_insecure_http=true", renamed.InsecureHttpAllowance);
+        Assert.Contains("WithAllowInsecureHttp(true)", inCode.InsecureHttpAllowance, StringComparison.Ordinal);
+        Assert.Equal(fromEnvironment.InsecureHttpAllowance, Valid(fromEnvironment.WithPageSize(7)).InsecureHttpAllowance);
+        Assert.Equal(fromEnvironment.InsecureHttpAllowance, fromEnvironment.WithCheckAuthentication(false).InsecureHttpAllowance);
+
+        // Where settings came from is not what they are: equal values are equal settings.
+        Assert.Equal(inCode, fromEnvironment);
+        Assert.Equal(inCode.GetHashCode(), renamed.GetHashCode());
+    }
 }
