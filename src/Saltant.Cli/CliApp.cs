@@ -82,6 +82,7 @@ internal static class CliApp
             globals.AddTo(TaskTypeCommands.Executable(factory)),
             globals.AddTo(InstanceCommands.Build(factory, "container-task-instances", Views.ContainerTaskInstance, c => c.ContainerTaskInstances)),
             globals.AddTo(InstanceCommands.Build(factory, "executable-task-instances", Views.ExecutableTaskInstance, c => c.ExecutableTaskInstances)),
+            globals.AddTo(SweepCommand.Build(factory)),
             ConfigCommands.Build(factory),
             EmulatorCommand.Build(factory),
             CompletionCommand.Build(factory),

@@ -68,7 +68,7 @@ internal static class ExitCodes
         Saltant.Domain.NotFound or NameNotFound => NotFound,
         AuthenticationFailed => Authentication,
         PermissionDenied => Permission,
-        ValidationFailed => Validation,
+        ValidationFailed or SweepRejected => Validation,
         InvalidRequestInput => Usage,
         TransportFailed or TimedOut => Network,
         Saltant.Domain.WaitTimedOut => WaitTimedOut,
