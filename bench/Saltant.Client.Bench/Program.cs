@@ -18,11 +18,16 @@ internal static class Program
             return await StreamChild.MainAsync(args).ConfigureAwait(false);
         }
 
+        if (args.Length > 0 && args[0] == FirstCallChild.Flag)
+        {
+            return await FirstCallChild.MainAsync(args).ConfigureAwait(false);
+        }
+
         var plan = args.Contains("--full") ? BenchPlan.Long : BenchPlan.Short;
         Console.WriteLine($"Saltant.Client.Bench: {(plan.Full ? "full" : "short")} run, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
                           $"medians of {plan.Repetitions} (throughput windows of {plan.RateWindow.TotalSeconds:0.#} s)");
         var table = new ResultTable();
-        // --only NAME runs one group: overhead, streaming, batch, list, wait, sweep.
+        // --only NAME runs one group: overhead, streaming, batch, list, wait, sweep, startup.
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
         bool Runs(string name) => only is null || only == name;
         if (Runs("overhead")) await Scenarios.OverheadAsync(plan, table).ConfigureAwait(false);
@@ -31,6 +36,7 @@ internal static class Program
         if (Runs("list")) await CostModelScenarios.ListAllAsync(plan, table).ConfigureAwait(false);
         if (Runs("wait")) await CostModelScenarios.WaitRoundAsync(plan, table).ConfigureAwait(false);
         if (Runs("sweep")) await SweepScenario.SweepAsync(plan, table).ConfigureAwait(false);
+        if (Runs("startup")) await StartupScenario.FirstCallAsync(plan, table).ConfigureAwait(false);
         table.Print();
         return 0;
     }

@@ -25,6 +25,15 @@ internal static class SaltantPy
         return double.Parse(output.Trim().Split(' ')[1], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The CPU seconds (user and system) of the first <c>executable_task_instances.list()</c> in a fresh Python process.</summary>
+    internal static async Task<double> ListCpuSecondsAsync(Uri apiRoot, string token)
+    {
+        var script = "import os,sys\nfrom saltant.client import Client\nc=Client(sys.argv[1],auth_token=sys.argv[2])\n" +
+                     "t=os.times()\nn=len(c.executable_task_instances.list())\nu=os.times()\nprint(n, (u.user-t.user)+(u.system-t.system))\n";
+        var output = await RunAsync(script, apiRoot.AbsoluteUri, token);
+        return double.Parse(output.Trim().Split(' ')[1], CultureInfo.InvariantCulture);
+    }
+
     private static async Task<string> RunAsync(string script, params string[] args)
     {
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -12,7 +12,7 @@ namespace Saltant.Cli.Output;
 
 /// <summary>
 /// A sweep's progress while it runs (a live table of sets by state on an interactive terminal in
-/// table mode; otherwise one line per change on standard error) and its results at the end.
+/// table mode; otherwise one line per change on standard error, none with -q) and its results at the end.
 /// </summary>
 /// <typeparam name="T">The instance type.</typeparam>
 internal sealed class SweepDisplay<T>(Invocation invocation, OutputMode mode)
@@ -38,6 +38,13 @@ internal sealed class SweepDisplay<T>(Invocation invocation, OutputMode mode)
                     context.Refresh();
                 }
             }).ConfigureAwait(false);
+        }
+        else if (mode == OutputMode.Quiet)
+        {
+            await foreach (var change in stream.ConfigureAwait(false))
+            {
+                result = Take(change, result, line: null);
+            }
         }
         else
         {

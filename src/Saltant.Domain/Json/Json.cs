@@ -89,22 +89,41 @@ public abstract record Json
     /// <summary>A JSON object. Member order is kept but equality ignores it; keys are unique.</summary>
     public sealed record JObject : Json
     {
-        private readonly HashMap<string, Json> index;
+        // Task arguments are small objects: a linear scan finds a member faster than a hash map
+        // is built, and building LanguageExt's HashMap per decoded record dominated the first list's
+        // CPU in a fresh process. Larger objects get a dictionary, built once, never changed.
+        private const int ScanLimit = 8;
+        private readonly Dictionary<string, Json>? index;
 
         /// <summary>Makes an object from members; a repeated key keeps its last value, as JSON parsers do.</summary>
         /// <param name="members">The members in order.</param>
         public JObject(IEnumerable<(string Key, Json Value)> members)
         {
-            var order = new List<string>();
-            var map = HashMap<string, Json>();
+            var list = new List<(string Key, Json Value)>();
+            Dictionary<string, int>? at = null;
             foreach (var (k, v) in members)
             {
-                if (!map.ContainsKey(k)) order.Add(k);
-                map = map.AddOrUpdate(k, v);
+                var found = at is not null ? (at.TryGetValue(k, out var i) ? i : -1) : list.FindIndex(m => m.Key == k);
+                if (found >= 0)
+                {
+                    list[found] = (k, v);
+                    continue;
+                }
+
+                list.Add((k, v));
+                if (at is null && list.Count > ScanLimit)
+                {
+                    at = new Dictionary<string, int>(StringComparer.Ordinal);
+                    for (var j = 0; j < list.Count; j++) at[list[j].Key] = j;
+                }
+                else if (at is not null)
+                {
+                    at[k] = list.Count - 1;
+                }
             }
 
-            index = map;
-            Members = toSeq(order.Select(k => (k, map[k])).ToArray());
+            index = at?.ToDictionary(kv => kv.Key, kv => list[kv.Value].Value, StringComparer.Ordinal);
+            Members = toSeq(list.ToArray());
         }
 
         /// <summary>The members in their original order.</summary>
@@ -115,23 +134,36 @@ public abstract record Json
 
         /// <summary>The value of a member, if present.</summary>
         /// <param name="key">The member name.</param>
-        public Option<Json> Find(string key) => index.Find(key);
+        public Option<Json> Find(string key)
+        {
+            if (index is not null)
+            {
+                return index.TryGetValue(key, out var value) ? Some(value) : None;
+            }
+
+            foreach (var (k, v) in Members)
+            {
+                if (k == key) return Some(v);
+            }
+
+            return None;
+        }
 
         /// <summary>Whether a member with this name is present.</summary>
         /// <param name="key">The member name.</param>
-        public bool ContainsKey(string key) => index.ContainsKey(key);
+        public bool ContainsKey(string key) => Find(key).IsSome;
 
         /// <summary>A copy with the member set (replaced in place, or added at the end).</summary>
         /// <param name="key">The member name.</param>
         /// <param name="value">Its value.</param>
         public JObject With(string key, Json value) =>
-            index.ContainsKey(key)
+            ContainsKey(key)
                 ? new JObject(Members.Map(m => m.Key == key ? (key, value) : m))
                 : new JObject(Members.Add((key, value)));
 
         /// <inheritdoc />
         public bool Equals(JObject? other) =>
-            other is not null && Count == other.Count && Members.ForAll(m => other.index.Find(m.Key).Map(v => v.Equals(m.Value)).IfNone(false));
+            other is not null && Count == other.Count && Members.ForAll(m => other.Find(m.Key).Map(v => v.Equals(m.Value)).IfNone(false));
 
         /// <inheritdoc />
         public override int GetHashCode() =>
