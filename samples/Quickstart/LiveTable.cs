@@ -28,13 +28,12 @@ internal static class LiveTable
         {
             await foreach (var change in client.ExecutableTaskInstances.Watch(instances.Map(i => i.Uuid), options, cancellationToken))
             {
-                if (change.IsFail)
+                if (change.Case is not InstanceProgress<ExecutableTaskInstance> { Instance: var instance })
                 {
-                    outcome = (Error)change;
+                    outcome = change.Match(Succ: _ => Error.New("the watch ended early"), Fail: e => e);
                     return;
                 }
 
-                var instance = ((InstanceProgress<ExecutableTaskInstance>)change).Instance;
                 last[instance.Uuid] = instance;
                 var row = rows[instance.Uuid];
                 table.UpdateCell(row, 1, Cell(instance.State));

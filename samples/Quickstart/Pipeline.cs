@@ -17,57 +17,29 @@ internal sealed class Pipeline(SaltantClient client, TextWriter output, TimeProv
     /// <summary>Names the quickstart's records uniquely, so it can run many times on one server.</summary>
     private readonly string suffix = Guid.NewGuid().ToString("N")[..6];
 
-    internal async Task<Fin<Unit>> RunAsync(CancellationToken cancellationToken)
-    {
-        var setup = await Setup().RunAsync(cancellationToken);
-        if (setup.IsFail)
-        {
-            return (Error)setup;
-        }
-
-        var (greet, slow, fail, queue) = ((ExecutableTaskType, ExecutableTaskType, ExecutableTaskType, TaskQueue))setup;
-        await output.WriteLineAsync($"Created task types {greet.Name} (required arguments: {string.Join(", ", greet.RequiredArguments)}; default {greet.RequiredArgumentsDefaultValues}), {slow.Name} and {fail.Name}, and queue {queue.Name}.");
-
-        var drafts = Seq(
-            Draft(greet, queue, "greet-world", Json.Object(("greeting", Json.Of("hello, world")))),
-            Draft(greet, queue, "greet-thrice", Json.Object(("greeting", Json.Of("hi")), ("times", Json.Of(3)))),
-            Draft(greet, queue, "greet-saltant", Json.Object(("greeting", Json.Of("hello, saltant")))),
-            Draft(slow, queue, "slow-sleeper", Json.EmptyObject),
-            Draft(fail, queue, "doomed-to-fail", Json.EmptyObject));
-        var launched = await client.ExecutableTaskInstances.CreateManyAsync(drafts, cancellationToken);
-        if (launched.IsFail)
-        {
-            return (Error)launched;
-        }
-
-        var results = (Seq<Fin<ExecutableTaskInstance>>)launched;
-        if (results.Find(r => r.IsFail).Case is Fin<ExecutableTaskInstance> failed)
-        {
-            return (Error)failed;
-        }
-
-        var instances = results.Map(r => (ExecutableTaskInstance)r);
-        await output.WriteLineAsync($"Launched {instances.Count} instances; the arguments of {instances[0].Name} became {instances[0].Arguments} (the default filled in).");
-
-        var finished = await WatchAsync(instances, cancellationToken);
-        if (finished.IsFail)
-        {
-            return (Error)finished;
-        }
-
+    /// <summary>The whole pipeline as one effect: each step runs only if the one before succeeded.</summary>
+    internal Aff<SaltantRuntime, Unit> Run() =>
+        from setup in Setup()
+        from _1 in Say($"Created task types {setup.Greet.Name} (required arguments: {string.Join(", ", setup.Greet.RequiredArguments)}; default {setup.Greet.RequiredArgumentsDefaultValues}), {setup.Slow.Name} and {setup.Fail.Name}, and queue {setup.Queue.Name}.")
+        from launched in client.ExecutableTaskInstances.CreateMany(Seq(
+            Draft(setup.Greet, setup.Queue, "greet-world", Json.Object(("greeting", Json.Of("hello, world")))),
+            Draft(setup.Greet, setup.Queue, "greet-thrice", Json.Object(("greeting", Json.Of("hi")), ("times", Json.Of(3)))),
+            Draft(setup.Greet, setup.Queue, "greet-saltant", Json.Object(("greeting", Json.Of("hello, saltant")))),
+            Draft(setup.Slow, setup.Queue, "slow-sleeper", Json.EmptyObject),
+            Draft(setup.Fail, setup.Queue, "doomed-to-fail", Json.EmptyObject)))
+        from instances in launched.Sequence().ToAff()  // the first refused launch, if any, ends the pipeline
+        from _2 in Say($"Launched {instances.Count} instances; the arguments of {instances[0].Name} became {instances[0].Arguments} (the default filled in).")
+        from ended in Watch(instances)
         // The live table stays on screen with every final state; printing them again would repeat it.
-        var ended = (Seq<ExecutableTaskInstance>)finished;
-        if (live is null)
+        from _3 in Say(live is null ? Environment.NewLine + ResultTable.Render(ended).TrimEnd('\n') : ResultTable.Summary(ended))
+        select unit;
+
+    private Aff<SaltantRuntime, Unit> Say(string line) =>
+        Aff(async () =>
         {
-            await output.WriteLineAsync();
-            await output.WriteAsync(ResultTable.Render(ended));
-        }
-        else
-        {
-            await output.WriteLineAsync(ResultTable.Summary(ended));
-        }
-        return unit;
-    }
+            await output.WriteLineAsync(line);
+            return unit;
+        });
 
     /// <summary>The setup as one composed effect: each step runs only if the one before succeeded.</summary>
     private Aff<SaltantRuntime, (ExecutableTaskType Greet, ExecutableTaskType Slow, ExecutableTaskType Fail, TaskQueue Queue)> Setup() =>
@@ -93,28 +65,34 @@ internal sealed class Pipeline(SaltantClient client, TextWriter output, TimeProv
     private static TaskInstanceDraft<Executable> Draft(ExecutableTaskType type, TaskQueue queue, string name, Json.JObject arguments) =>
         new(type.Id, queue.Id) { Name = name, Arguments = arguments };
 
-    /// <summary>Shows each state change as it is seen (a live table on a terminal, else lines), then returns the instances as they ended.</summary>
-    private Task<Fin<Seq<ExecutableTaskInstance>>> WatchAsync(Seq<ExecutableTaskInstance> instances, CancellationToken cancellationToken) =>
-        live is null ? WatchAsLinesAsync(instances, cancellationToken) : LiveTable.WatchAsync(live, client, instances, cancellationToken);
+    /// <summary>Shows each state change as it is seen (a live table on a terminal, else lines), then gives the instances as they ended.</summary>
+    private Aff<SaltantRuntime, Seq<ExecutableTaskInstance>> Watch(Seq<ExecutableTaskInstance> instances) =>
+        AffMaybe<SaltantRuntime, Seq<ExecutableTaskInstance>>(async rt => live is null
+            ? await WatchAsLinesAsync(instances, rt.CancellationToken)
+            : await LiveTable.WatchAsync(live, client, instances, rt.CancellationToken));
 
     private async Task<Fin<Seq<ExecutableTaskInstance>>> WatchAsLinesAsync(Seq<ExecutableTaskInstance> instances, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        var last = new Dictionary<InstanceUuid, ExecutableTaskInstance>();
+        var last = instances.ToDictionary(i => i.Uuid);
         var options = client.ExecutableTaskInstances.DefaultWait with { Timeout = TimeSpan.FromMinutes(5) };
         await foreach (var change in client.ExecutableTaskInstances.Watch(instances.Map(i => i.Uuid), options, cancellationToken))
         {
-            if (change.IsFail)
+            if (change.Case is Error error)
             {
-                return (Error)change;
+                return error;
             }
 
-            var progress = (InstanceProgress<ExecutableTaskInstance>)change;
-            last[progress.Instance.Uuid] = progress.Instance;
-            var from = progress.Previous.Match(p => $"{p} -> ", () => "");
-            var done = last.Values.Count(i => i.State.IsFinished);
-            await output.WriteLineAsync(
-                $"[{clock.GetElapsedTime(started).TotalSeconds,5:0.0} s] {progress.Instance.Name,-15} {from}{progress.Instance.State,-12} ({done}/{instances.Count} finished)");
+            await change.Match(
+                Succ: async progress =>
+                {
+                    last[progress.Instance.Uuid] = progress.Instance;
+                    var from = progress.Previous.Match(p => $"{p} -> ", () => "");
+                    var done = last.Values.Count(i => i.State.IsFinished);
+                    await output.WriteLineAsync(
+                        $"[{clock.GetElapsedTime(started).TotalSeconds,5:0.0} s] {progress.Instance.Name,-15} {from}{progress.Instance.State,-12} ({done}/{instances.Count} finished)");
+                },
+                Fail: _ => Task.CompletedTask);
         }
 
         return instances.Map(i => last[i.Uuid]);

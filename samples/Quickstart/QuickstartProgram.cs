@@ -4,6 +4,7 @@ using Saltant.Client;
 using Saltant.Domain;
 using Saltant.Emulator;
 using Saltant.Emulator.Worker;
+using static LanguageExt.Prelude;
 
 namespace Saltant.Quickstart;
 
@@ -44,29 +45,17 @@ internal static class QuickstartProgram
     private static async Task<int> RunWithSettings(
         Either<ConfigError, Settings> settings, string where, TextWriter output, TextWriter errors, Spectre.Console.IAnsiConsole? live, CancellationToken cancellationToken)
     {
-        if (settings.Case is ConfigError config)
-        {
-            await errors.WriteLineAsync(config.Message);
-            return 1;
-        }
+        var quickstart =
+            from valid in settings.ToAff(problems => problems)   // bad settings end it here
+            from done in use(SaltantClient.Connect(valid), client =>  // checks the token; disposed at the end
+                from _ in Aff(async () => { await output.WriteLineAsync($"Running the saltant quickstart against {where}."); return unit; })
+                from ran in new Pipeline(client, output, TimeProvider.System, live).Run()
+                select ran)
+            select done;
 
-        var connected = await SaltantClient.ConnectAsync((Settings)settings, cancellationToken: cancellationToken);
-        if (connected.IsFail)
-        {
-            await errors.WriteLineAsync(((Error)connected).Message);
-            return 1;
-        }
-
-        using var client = (SaltantClient)connected;
-        await output.WriteLineAsync($"Running the saltant quickstart against {where}.");
-        var outcome = await new Pipeline(client, output, TimeProvider.System, live).RunAsync(cancellationToken);
-        if (outcome.IsFail)
-        {
-            await errors.WriteLineAsync(((Error)outcome).Message);
-            return 1;
-        }
-
-        return 0;
+        var outcome = await quickstart.RunAsync(cancellationToken);
+        await outcome.Match(Succ: _ => Task.CompletedTask, Fail: error => errors.WriteLineAsync(error.Message));
+        return outcome.IsSucc ? 0 : 1;
     }
 
     /// <summary>The saltant variables of the process environment.</summary>

@@ -14,7 +14,7 @@ namespace Saltant.Samples.Tests;
 public sealed partial class DocsSiteTests
 {
     private static readonly string[] GuideArticles =
-        ["quickstart", "csharp", "fsharp", "configuration", "errors", "logging", "dependency-injection", "emulator", "cli"];
+        ["quickstart", "csharp", "fsharp", "configuration", "sweeps", "errors", "logging", "dependency-injection", "emulator", "cli"];
 
     private static readonly string[] ClientPages =
         ["users-client", "task-queues-client", "task-whitelists-client", "task-types-client", "task-instances-client"];
@@ -123,8 +123,8 @@ public sealed partial class DocsSiteTests
             }
         }
 
-        // The C# pipeline, task form and stream, the F# pipeline, DI, the emulator test, and the landing page's pipeline.
-        Assert.Equal(7, copies);
+        // The C# pipeline, task form and stream, the F# pipeline, the sweep, DI, the emulator test, and the landing page's pipeline.
+        Assert.Equal(8, copies);
         Assert.Contains(readme.Values, b => b.Language == "fsharp");
     }
 
