@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Spectre.Console.Testing;
 using Xunit;
 
 namespace Saltant.Cli.Tests;
@@ -132,6 +133,33 @@ public sealed class SweepCommandTests(EmulatorFixture fixture) : IClassFixture<E
         var resumed = await CliRunner.RunAsync(fixture.Env(), "sweep", sets, "--name", sweep, "--type", slowType, "--queue", slowQueue);
         resumed.AssertSuccess();
         Assert.Equal(6, CountNamed(sweep));
+    }
+
+    [Fact]
+    public async Task On_a_terminal_the_sweep_shows_live_counts_by_state_then_the_results_table_within_80_columns()
+    {
+        var sets = File("live.jsonl", string.Join("\n", Enumerable.Range(1, 5).Select(i => $"{{\"key\": \"live-{i}\", \"n\": {i}}}")));
+        var console = new TestConsole().Interactive().Width(80);
+        var output = new StringWriter();
+        var host = new CliHost
+        {
+            Out = output,
+            Error = new StringWriter(),
+            In = new StringReader(""),
+            Environment = fixture.Env(),
+            Interactive = true,
+            Console = console,
+        };
+
+        var exit = await CliApp.RunAsync(["sweep", sets, "--name", EmulatorFixture.Unique("live"), "--type", type, "--queue", queue], host);
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"successful\s+│?\s*5", console.Output);          // the live counts, by state
+        Assert.Contains("5 set(s) seen", console.Output, StringComparison.Ordinal);
+        Assert.Matches(@"live-1\s+successful\s+1\s+[0-9a-f-]{36}", console.Output); // the results table
+        Assert.All(console.Output.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, line));
+        Assert.Contains("5 set(s): 5 successful.", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", host.Error.ToString());
     }
 
     /// <summary>Standard error that presses Ctrl+C once it has seen a text a number of times.</summary>
