@@ -212,6 +212,23 @@ public sealed class SweepTests
         Check.Fails<Cancelled, SweepProgress<ExecutableTaskInstance>>(last);
     }
 
+    [Fact]
+    public async Task Logged_in_with_a_password_a_sweep_reads_back_only_its_own_instances_not_another_users_of_the_same_name()
+    {
+        await using var h = await AutomaticAsync();
+        var (type, queue) = await SetupAsync(h);
+        var bob = h.NewClient(Harness.SettingsFor(h.Emu, Authentication.Token(h.Emu.User("bob").Token)));
+        var alice = h.NewClient(Harness.SettingsFor(h.Emu, Authentication.Login("alice", h.Alice.Password)));
+        var sets = Sets(6);
+        var bobs = Check.Ok(await bob.ExecutableTaskInstances.SweepAsync(type.Id, queue.Id, "shared-name", sets.Take(3)));
+
+        var alices = Check.Ok(h.Observe(await alice.ExecutableTaskInstances.SweepAsync(type.Id, queue.Id, "shared-name", sets)));
+
+        Assert.All(alices, r => Assert.Equal("alice", Check.Ok(r.Outcome).User.Value));
+        Assert.Empty(alices.Map(r => Check.Ok(r.Outcome).Uuid).Intersect(bobs.Map(r => Check.Ok(r.Outcome).Uuid)));
+        Assert.Equal(9, h.Emu.Requests.Processed("POST", Creates));
+    }
+
     private sealed class Reporter(Action<SweepProgress<ExecutableTaskInstance>> report) : IProgress<SweepProgress<ExecutableTaskInstance>>
     {
         public void Report(SweepProgress<ExecutableTaskInstance> value) => report(value);

@@ -21,7 +21,9 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
     /// name or a key cannot be used, a key repeats, or a set lacks a required argument (every such
     /// set listed), or the queue is inactive; if the first create is refused (the queue or whitelist
     /// does not allow the type), nothing else is sent. A set whose own create is refused later is
-    /// that set's failed result. A create or clone whose answer is lost (a dropped connection, a 5xx,
+    /// that set's failed result. What exists is read by name among the task type's instances (the
+    /// caller's own when the settings log in with a username and password; a token does not say
+    /// whose it is, so with a token pick sweep names no other user of the type uses). A create or clone whose answer is lost (a dropped connection, a 5xx,
     /// a timeout) is settled by reading the set's instances by name, and sent again only when that
     /// read shows it did not happen (at most the settings' MaxRetries times; never after a timeout,
     /// when the server may still be working on it: a later run settles that set). Run one sweep of a name at a time: two runs side by side can both
@@ -40,7 +42,7 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
                 ? FailAff<RT, Seq<SweepResult<T>>>(new InvalidRequestInput(nameof(items), "an argument set is null."))
                 : options.IfNone(SweepOptions.Default) is var chosen && chosen.Problem().Case is string bad
                     ? FailAff<RT, Seq<SweepResult<T>>>(new InvalidRequestInput(nameof(options), bad))
-                    : new SweepRun<RT, TKind, T>(this, taskType, taskQueue, chosen, new SweepState<T>(name ?? "", sets, progress), api.Settings.MaxRetries)
+                    : new SweepRun<RT, TKind, T>(this, taskType, taskQueue, chosen, new SweepState<T>(name ?? "", sets, progress), api.Settings.MaxRetries, Owner)
                         .Run(readType(taskType), api.Send<RT, TaskQueue>(TaskQueueRequests.Get(taskQueue), Decoders.TaskQueue)));
 
     /// <summary>
@@ -87,6 +89,9 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
         TaskTypeId<TKind> taskType, TaskQueueId taskQueue, string name, IEnumerable<SweepItem> items, Option<SweepOptions> options = default,
         IProgress<SweepProgress<T>>? progress = null, CancellationToken cancellationToken = default) =>
         runner.RunAsync(Sweep(taskType, taskQueue, name, items, options, progress), cancellationToken);
+
+    // Whose instances a sweep reads back: the caller's, when the credentials name the caller.
+    private Option<Username> Owner => api.Settings.Authentication is Authentication.JwtLogin login ? Some(login.Username) : None;
 
     // Progress straight into a channel, on the reporting thread (Progress<T> would post to a context).
     private sealed class ChannelProgress(ChannelWriter<SweepProgress<T>> writer) : IProgress<SweepProgress<T>>

@@ -25,10 +25,15 @@ internal sealed class SweepRun<RT, TKind, T>
     private readonly SweepOptions options;
     private readonly SweepState<T> state;
     private readonly int resends;
+    private readonly Seq<Filter<TaskInstance<TKind>>> mine;
 
-    internal SweepRun(TaskInstancesClient<RT, TKind, T> client, TaskTypeId<TKind> type, TaskQueueId queue, SweepOptions options, SweepState<T> state, int resends)
+    internal SweepRun(TaskInstancesClient<RT, TKind, T> client, TaskTypeId<TKind> type, TaskQueueId queue, SweepOptions options, SweepState<T> state, int resends, Option<Username> owner)
     {
         this.resends = resends;
+
+        // Instances of the sweep's task type, and the caller's own when the credentials name the
+        // caller (a username and password); a token does not say whose it is.
+        mine = Seq1(TaskInstanceFilters<TKind>.TaskType.Is(type)) + owner.Map(o => TaskInstanceFilters<TKind>.Owner.Is(o.Value)).ToSeq();
         this.client = client;
         this.type = type;
         this.queue = queue;
@@ -41,7 +46,7 @@ internal sealed class SweepRun<RT, TKind, T>
         from taskType in readType
         from taskQueue in readQueue
         from _1 in Checked(SweepChecks.Problems(state.Name, state.Items, taskType))
-        from found in client.List(Seq(TaskInstanceFilters<TKind>.Name.StartsWith(SweepNames.Prefix(state.Name)), TaskInstanceFilters<TKind>.TaskType.Is(type)))
+        from found in client.List(TaskInstanceFilters<TKind>.Name.StartsWith(SweepNames.Prefix(state.Name)).Cons(mine))
         from _2 in Eff(() => fun(() => state.Found(found))())
         from _3 in state.WithoutInstance.IsEmpty
             ? unitAff
@@ -90,9 +95,7 @@ internal sealed class SweepRun<RT, TKind, T>
     // such a read, at most the settings' MaxRetries times); after a timeout the server may still be
     // working on it, so the set stops there and a later run of the sweep settles it.
     private Aff<RT, Unit> Resolve(SweepItem item, SweepStep step, Error lost, Func<Aff<RT, T>> resend, int resendsLeft) =>
-        from named in client.List(Seq(
-            TaskInstanceFilters<TKind>.Name.Is(SweepNames.InstanceName(state.Name, item.Key)),
-            TaskInstanceFilters<TKind>.TaskType.Is(type)))
+        from named in client.List(TaskInstanceFilters<TKind>.Name.Is(SweepNames.InstanceName(state.Name, item.Key)).Cons(mine))
         let fresh = named.Filter(i => !state.Knows(item.Key, i.Uuid)).OrderBy(i => i.DatetimeCreated).ToSeq()
         from _ in fresh.IsEmpty
             ? lost is TimedOut || resendsLeft == 0 ? FailAff<RT, Unit>(lost) : Lossy(resend(), item, step, resend, resendsLeft - 1)
