@@ -95,7 +95,9 @@ internal sealed class SweepRun<RT, TKind, T>
     // such a read, at most the settings' MaxRetries times); after a timeout the server may still be
     // working on it, so the set stops there and a later run of the sweep settles it.
     private Aff<RT, Unit> Resolve(SweepItem item, SweepStep step, Error lost, Func<Aff<RT, T>> resend, int resendsLeft) =>
+        // A failed read leaves the set unsettled: the lost answer is what the set ends with.
         from named in client.List(TaskInstanceFilters<TKind>.Name.Is(SweepNames.InstanceName(state.Name, item.Key)).Cons(mine))
+            | @catch(e => IsCancellation(e) ? FailAff<RT, Seq<T>>(e) : FailAff<RT, Seq<T>>(lost))
         let fresh = named.Filter(i => !state.Knows(item.Key, i.Uuid)).OrderBy(i => i.DatetimeCreated).ToSeq()
         from _ in fresh.IsEmpty
             ? lost is TimedOut || resendsLeft == 0 ? FailAff<RT, Unit>(lost) : Lossy(resend(), item, step, resend, resendsLeft - 1)
