@@ -17,15 +17,17 @@ internal static class SnapshotPlan
     /// </summary>
     internal const int MaxWholeRead = 5000;
 
-    /// <summary>Records per part: the count spread over twice the read-ahead, between the page size and <see cref="MaxPartSize"/>.</summary>
+    /// <summary>Records per part: the count spread over the read-ahead, between the page size and <see cref="MaxPartSize"/>.</summary>
     /// <param name="count">How many records the list holds.</param>
     /// <param name="pageSize">The settings' page size.</param>
     /// <param name="readAhead">The settings' read-ahead (0 reads one part at a time).</param>
     internal static int PartSize(int count, int pageSize, int readAhead)
     {
-        // Twice as many parts as are read at once: while the last parts are still being served, the
-        // first are being decoded, so no part is left to decode alone at the end.
-        var spread = (int)Math.Ceiling(count / (2.0 * Math.Max(1, readAhead)));
+        // One part per place in the read-ahead: each part pays the per-request cost once. Twice as
+        // many, smaller parts (so that no part is left to decode alone at the end) measured slower on
+        // both servers the bench models: 2,000 instances at read-ahead 4 took 653-659 ms on the saltant
+        // cost model and 1.30x the numbered pages on a fast one, against 629-631 ms and 1.19-1.24x.
+        var spread = (int)Math.Ceiling(count / (1.0 * Math.Max(1, readAhead)));
         return Math.Clamp(spread, Math.Min(pageSize, MaxPartSize), MaxPartSize);
     }
 
