@@ -20,7 +20,7 @@ internal static class TransportErrors
         OperationCanceledException or ObjectDisposedException when disposed => new(Disposed(info), true, null),
         OperationCanceledException => new(new TimedOut(info, timeout), true, null),
         ObjectDisposedException => new(Disposed(info), true, null),
-        HttpRequestException h => new(new TransportFailed(info, Reason(h)), !NeverConnected(h), null),
+        HttpRequestException h => new(new TransportFailed(info, Reason(h)) { MayHaveReachedServer = !NeverConnected(h) }, !NeverConnected(h), null),
         IOException => new(new TransportFailed(info, e.Message), true, null),
 
         // Anything else came from a handler someone added to the HTTP client (a resilience pipeline's

@@ -54,5 +54,14 @@ public sealed class SweepFileTests
         var problems = Problems("key,n\na,1\n,2\nb,1,extra\n", "csv");
         Assert.Equal(new[] { "line 3, field \"key\": the key is empty", "line 4: the row has 3 fields, the header 2" }, problems);
         Assert.Equal(new[] { "line 1: the file holds no argument sets" }, Problems("\n\n", "jsonl"));
+        Assert.Equal(new[] { "line 1: the file holds no argument sets" }, Problems("", "csv"));
+        Assert.Equal(new[] { "line 1, field \"n\": the column appears more than once in the header" }, Problems("key,n,n\na,1,2\n", "csv"));
+    }
+
+    [Fact]
+    public void A_byte_order_mark_and_whitespace_lines_are_not_sets()
+    {
+        Assert.Equal(new[] { "a", "b" }, Sets("\uFEFFkey,n\r\na,1\r\n   \r\nb,2\r\n", "csv").Map(s => s.Key));
+        Assert.Equal(new[] { "a" }, Sets("\uFEFF{\"key\": \"a\", \"n\": 1}\r\n  \r\n", "jsonl").Map(s => s.Key));
     }
 }

@@ -106,21 +106,88 @@ public sealed class SweepTests
     }
 
     [Fact]
-    public async Task Lost_answers_are_settled_by_reading_by_name_and_a_create_the_server_never_saw_is_sent_once_more()
+    public async Task Answers_lost_after_the_server_created_are_settled_by_reading_by_name_in_the_same_run()
     {
         await using var h = await AutomaticAsync();
         var (type, queue) = await SetupAsync(h);
         var sets = Sets(40);
-        h.Emu.Faults.Next(3, Fault.ConnectionReset(afterProcessing: true), Creates, "POST");
-        h.Emu.Faults.Next(3, Fault.ConnectionClose(afterProcessing: true), Creates, "POST");
-        h.Emu.Faults.Next(3, Fault.ConnectionClose(), Creates, "POST");
-        h.Emu.Faults.Next(2, Fault.GatewayError(502), Creates, "POST");
+        h.Emu.Faults.Next(4, Fault.ConnectionReset(afterProcessing: true), Creates, "POST");
+        h.Emu.Faults.Next(4, Fault.ConnectionClose(afterProcessing: true), Creates, "POST");
 
         var results = Check.Ok(h.Observe(await h.Client.ExecutableTaskInstances.SweepAsync(type.Id, queue.Id, "lossy", sets, new SweepOptions { Concurrency = 3 })));
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.ToString()));
         AssertEachSetOnce(await OnServerAsync(h, "lossy"), "lossy", sets);
         Assert.Equal(40, h.Emu.Requests.Processed("POST", Creates));
+    }
+
+    [Fact]
+    public async Task A_lost_answer_that_proves_nothing_is_never_resent_its_set_stays_unsettled_until_the_next_run()
+    {
+        await using var h = await AutomaticAsync();
+        var (type, queue) = await SetupAsync(h);
+        var sets = Sets(20);
+        // The connection closes before the server acts, and a gateway answers 502: the client cannot
+        // tell either from a server still working on the request, so neither is sent again.
+        h.Emu.Faults.Next(2, Fault.ConnectionClose(), Creates, "POST");
+        h.Emu.Faults.Next(2, Fault.GatewayError(502), Creates, "POST");
+
+        var first = Check.Ok(h.Observe(await h.Client.ExecutableTaskInstances.SweepAsync(type.Id, queue.Id, "unsettled", sets, new SweepOptions { Concurrency = 2 })));
+
+        var unsettled = first.Filter(r => r.Outcome.IsFail);
+        Assert.Equal(4, unsettled.Count);
+        Assert.All(unsettled, r => Assert.Empty(r.Attempts));
+        Assert.All(unsettled, r => Assert.True(Check.Error(r.Outcome) is TransportFailed or ServerFault, r.ToString()));
+        Assert.Equal(16, (await OnServerAsync(h, "unsettled")).Count);
+
+        var second = Check.Ok(h.Observe(await h.Client.ExecutableTaskInstances.SweepAsync(type.Id, queue.Id, "unsettled", sets)));
+
+        Assert.All(second, r => Assert.True(r.Succeeded, r.ToString()));
+        AssertEachSetOnce(await OnServerAsync(h, "unsettled"), "unsettled", sets);
+        Assert.Equal(20, h.Emu.Requests.Processed("POST", Creates));
+    }
+
+    [Fact]
+    public async Task Null_keys_null_sets_and_a_failing_sequence_are_typed_errors_that_send_nothing()
+    {
+        await using var h = await AutomaticAsync();
+        var (type, queue) = await SetupAsync(h);
+
+        var nullKey = await h.Client.ExecutableTaskInstances.SweepAsync(type.Id, queue.Id, "nulls", Seq1(new SweepItem(null!, Json.Object(("n", Json.Of(1L))))));
+        Assert.Contains("the key is empty", Check.Fails<SweepRejected, Seq<SweepResult<ExecutableTaskInstance>>>(nullKey).Message, StringComparison.Ordinal);
+        Check.Fails<InvalidRequestInput, Seq<SweepResult<ExecutableTaskInstance>>>(await h.Client.ExecutableTaskInstances.SweepAsync(type.Id, queue.Id, "nulls", new SweepItem[] { null! }));
+        Check.Fails<InvalidRequestInput, Seq<SweepResult<ExecutableTaskInstance>>>(await h.Client.ExecutableTaskInstances.SweepAsync(type.Id, queue.Id, "nulls", null!));
+        Check.Fails<InvalidRequestInput, Seq<SweepResult<ExecutableTaskInstance>>>(await h.Client.ExecutableTaskInstances.SweepAsync(type.Id, queue.Id, "nulls", Failing()));
+        Assert.Equal(0, h.Emu.Requests.Count("POST", Creates));
+
+        static IEnumerable<SweepItem> Failing()
+        {
+            yield return new SweepItem("a", Json.Object(("n", Json.Of(1L))));
+            throw new InvalidOperationException("the sets file went away");
+        }
+    }
+
+    [Fact]
+    public async Task Leaving_the_progress_stream_early_stops_the_sweep()
+    {
+        await using var h = await Harness.StartAsync(configure: o => o.WorkerMode = WorkerMode.Manual);
+        var (type, queue) = await SetupAsync(h);
+        var sets = Sets(60);
+
+        await foreach (var change in h.Client.ExecutableTaskInstances.SweepStream(type.Id, queue.Id, "left", sets, new SweepOptions { Concurrency = 2 }))
+        {
+            if (Check.Ok(change).Step == SweepStep.Created)
+            {
+                break;
+            }
+        }
+
+        // Leaving waited for the sweep to end: what it created is all there will be.
+        var created = h.Emu.Requests.Processed("POST", Creates);
+        Assert.InRange(created, 1, 59);
+        Assert.Equal(created, (await OnServerAsync(h, "left")).Values.Sum());
+        await h.Emu.Worker.RunUntilIdleAsync();
+        Assert.Equal(created, h.Emu.Requests.Processed("POST", Creates));
     }
 
     [Fact]

@@ -97,9 +97,9 @@ internal sealed class SweepDisplay<T>(Invocation invocation, OutputMode mode)
             Succ: p =>
             {
                 p.Instance.IfSome(i => states[p.Key] = i.State.ToString());
-                if (p.Step == SweepStep.Failed)
+                if (p.Step == SweepStep.Failed && !states.ContainsKey(p.Key))
                 {
-                    states[p.Key] = "not created";
+                    states[p.Key] = p.Error.Map(Unsettled).IfNone(false) ? "unsettled" : "not created";
                 }
 
                 line?.Invoke(p.Step switch
@@ -108,7 +108,9 @@ internal sealed class SweepDisplay<T>(Invocation invocation, OutputMode mode)
                     SweepStep.Created => $"{p.Key} created {Uuid(p)}",
                     SweepStep.Cloned => $"{p.Key} re-run as {Uuid(p)}",
                     SweepStep.StateChanged => $"{p.Key} {State(p)}",
-                    SweepStep.Failed => $"{p.Key} not created: {p.Error.Map(e => e.Message).IfNone("")}",
+                    SweepStep.Failed => p.Error.Map(Unsettled).IfNone(false)
+                        ? $"{p.Key} unsettled (its answer was lost; it may exist, and running the sweep again settles it): {p.Error.Map(e => e.Message).IfNone("")}"
+                        : $"{p.Key} not created: {p.Error.Map(e => e.Message).IfNone("")}",
                     _ => Summary(p.Results),
                 });
                 return p.Step == SweepStep.Completed ? FinSucc(p.Results) : sofar;
@@ -178,7 +180,11 @@ internal sealed class SweepDisplay<T>(Invocation invocation, OutputMode mode)
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static string StateOf(SweepResult<T> r) => r.Outcome.Match(i => i.State.ToString(), _ => "not created");
+    private static string StateOf(SweepResult<T> r) =>
+        r.Outcome.Match(i => i.State.ToString(), e => r.Attempts.LastOrNone().Match(a => a.State.ToString(), () => Unsettled(e) ? "unsettled" : "not created"));
+
+    // An answer lost on the way back: the instance may exist, and the next run of the sweep settles it.
+    private static bool Unsettled(Error e) => e is TransportFailed or TimedOut or ServerFault or ResendRefused or UndecodableBody or ResponseTooLarge;
 
     private static string Uuid(SweepProgress<T> p) => p.Instance.Map(i => i.Uuid.ToString()).IfNone("");
 

@@ -40,7 +40,10 @@ internal static class SweepFile
     /// <param name="keyField">The field that holds each set's key.</param>
     public static Either<Seq<SweepFileProblem>, Seq<SweepItem>> Parse(string text, string format, string keyField)
     {
-        var read = format == "csv" ? Csv(text, keyField) : JsonLines(text, keyField);
+        // A byte order mark, however the text was read, is not part of the first line.
+        text = text.TrimStart('\uFEFF');
+        var read = text.Trim().Length == 0 ? Seq<Either<SweepFileProblem, SweepItem>>()
+            : format == "csv" ? Csv(text, keyField) : JsonLines(text, keyField);
         var problems = read.Lefts().ToSeq().Strict();
         var items = read.Rights().ToSeq().Strict();
         return problems.IsEmpty && items.IsEmpty
@@ -85,6 +88,11 @@ internal static class SweepFile
                 return Seq1(Left<SweepFileProblem, SweepItem>(new SweepFileProblem(1, None, "a CSV sweep file starts with a header row")));
             }
 
+            if (header.GroupBy(name => name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            {
+                return Seq1(Left<SweepFileProblem, SweepItem>(new SweepFileProblem(1, repeated.Key, "the column appears more than once in the header")));
+            }
+
             if (!header.Contains(keyField, StringComparer.Ordinal))
             {
                 return Seq1(Left<SweepFileProblem, SweepItem>(new SweepFileProblem(1, keyField, $"the header has no key column (columns: {string.Join(", ", header)})")));
@@ -94,7 +102,7 @@ internal static class SweepFile
             {
                 // RowNumber counts data rows from 1; after the header row, that is the line for one-line rows.
                 var line = csv.RowNumber + 1;
-                if (csv.RowFieldCount == 1 && csv.GetString(0).Length == 0)
+                if (csv.RowFieldCount == 1 && csv.GetString(0).Trim().Length == 0)
                 {
                     continue;
                 }

@@ -24,9 +24,9 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
     /// that set's failed result. What exists is read by name among the task type's instances (the
     /// caller's own when the settings log in with a username and password; a token does not say
     /// whose it is, so with a token pick sweep names no other user of the type uses). A create or clone whose answer is lost (a dropped connection, a 5xx,
-    /// a timeout) is settled by reading the set's instances by name, and sent again only when that
-    /// read shows it did not happen (at most the settings' MaxRetries times; never after a timeout,
-    /// when the server may still be working on it: a later run settles that set). Run one sweep of a name at a time: two runs side by side can both
+    /// a timeout) is settled by reading the set's instances by name; it is sent again only when the
+    /// failure proves the server never saw it (no connection was made), and otherwise the set stays
+    /// unsettled in this run (its result is the lost answer's error) and the next run settles it. Run one sweep of a name at a time: two runs side by side can both
     /// create a set neither has seen yet.
     /// </summary>
     /// <param name="taskType">The task type (of this kind).</param>
@@ -34,16 +34,40 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
     /// <param name="name">The sweep's name: no <c>/</c>, no surrounding whitespace.</param>
     /// <param name="items">The argument sets, each with a key unique in the sweep.</param>
     /// <param name="options">Concurrency, re-runs of failed sets and the wait; <see cref="SweepOptions.Default"/> when None.</param>
-    /// <param name="progress">Told of every set's steps and state changes, then of the completion; optional.</param>
+    /// <param name="progress">Told of every set's steps and state changes, then of the completion; optional. It is told from several threads at once (one per create in flight).</param>
     public Aff<RT, Seq<SweepResult<T>>> Sweep(
         TaskTypeId<TKind> taskType, TaskQueueId taskQueue, string name, IEnumerable<SweepItem> items, Option<SweepOptions> options = default, IProgress<SweepProgress<T>>? progress = null) =>
-        Api.Given<RT, IEnumerable<SweepItem>, Seq<SweepResult<T>>>(items, nameof(items), given =>
-            given.ToSeq().Strict() is var sets && sets.Exists(i => i is null)
-                ? FailAff<RT, Seq<SweepResult<T>>>(new InvalidRequestInput(nameof(items), "an argument set is null."))
-                : options.IfNone(SweepOptions.Default) is var chosen && chosen.Problem().Case is string bad
-                    ? FailAff<RT, Seq<SweepResult<T>>>(new InvalidRequestInput(nameof(options), bad))
-                    : new SweepRun<RT, TKind, T>(this, taskType, taskQueue, chosen, new SweepState<T>(name ?? "", sets, progress), api.Settings.MaxRetries, Owner)
-                        .Run(readType(taskType), api.Send<RT, TaskQueue>(TaskQueueRequests.Get(taskQueue), Decoders.TaskQueue)));
+        from sets in EffMaybe<RT, Seq<SweepItem>>(_ => Given(items))
+        from chosen in EffMaybe<RT, SweepOptions>(_ => Chosen(options))
+        from results in new SweepRun<RT, TKind, T>(this, taskType, taskQueue, chosen, new SweepState<T>(name ?? "", sets, progress), api.Settings.MaxRetries, Owner)
+            .Run(readType(taskType), api.Send<RT, TaskQueue>(TaskQueueRequests.Get(taskQueue), Decoders.TaskQueue))
+        select results;
+
+    private static Fin<SweepOptions> Chosen(Option<SweepOptions> options)
+    {
+        var chosen = options.IfNone(SweepOptions.Default) ?? SweepOptions.Default;
+        return chosen.Problem().Case is string bad ? new InvalidRequestInput(nameof(options), bad) : chosen;
+    }
+
+    // The caller's sets, read once when the sweep runs: a null sequence, a null set, or a sequence
+    // that fails while it is read is an InvalidRequestInput, never a thrown exception.
+    private static Fin<Seq<SweepItem>> Given(IEnumerable<SweepItem>? items)
+    {
+        if (items is null)
+        {
+            return new InvalidRequestInput(nameof(items), "it is required but was null.");
+        }
+
+        try
+        {
+            var sets = items.ToSeq().Strict();
+            return sets.Exists(i => i is null) ? new InvalidRequestInput(nameof(items), "an argument set is null.") : sets;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new InvalidRequestInput(nameof(items), $"reading the argument sets failed: {e.Message}");
+        }
+    }
 
     /// <summary>
     /// The sweep of <see cref="Sweep"/> as a stream of its progress, for live displays: every set's
@@ -55,25 +79,40 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
     /// <param name="name">The sweep's name.</param>
     /// <param name="items">The argument sets.</param>
     /// <param name="options">Concurrency, re-runs and the wait; <see cref="SweepOptions.Default"/> when None.</param>
-    /// <param name="cancellationToken">Stops the sweep (instances already launched keep running; run it again to resume) and ends the stream with a <see cref="Cancelled"/> item.</param>
+    /// <param name="cancellationToken">Stops the sweep (instances already launched keep running; run it again to resume) and ends the stream with a <see cref="Cancelled"/> item. Leaving the stream early stops the sweep too.</param>
     public async IAsyncEnumerable<Fin<SweepProgress<T>>> SweepStream(
         TaskTypeId<TKind> taskType, TaskQueueId taskQueue, string name, IEnumerable<SweepItem> items, Option<SweepOptions> options = default,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var changes = Channel.CreateUnbounded<SweepProgress<T>>(new UnboundedChannelOptions { SingleReader = true });
-        var running = runner.RunAsync(Sweep(taskType, taskQueue, name, items, options, new ChannelProgress(changes.Writer)), cancellationToken)
+
+        // Linked, so that a caller who stops reading (break, an exception, Take) stops the sweep too.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = runner.RunAsync(Sweep(taskType, taskQueue, name, items, options, new ChannelProgress(changes.Writer)), stop.Token)
             .ContinueWith(done => { changes.Writer.TryComplete(); return done.Result; }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-
-        // Read without the caller's token: cancelling ends the sweep, whose end completes the channel.
-        await foreach (var change in changes.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        var finished = false;
+        try
         {
-            yield return change;
+            // Read without the caller's token: cancelling ends the sweep, whose end completes the channel.
+            await foreach (var change in changes.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                yield return change;
+            }
+
+            var result = await running.ConfigureAwait(false);
+            finished = true;
+            if (result.IsFail)
+            {
+                yield return result.Map(_ => default(SweepProgress<T>)!);
+            }
         }
-
-        var result = await running.ConfigureAwait(false);
-        if (result.IsFail)
+        finally
         {
-            yield return result.Map(_ => default(SweepProgress<T>)!);
+            if (!finished)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                await running.ConfigureAwait(false);
+            }
         }
     }
 

@@ -31,7 +31,11 @@ public enum SweepStep
     /// <summary>The set's instance changed state.</summary>
     StateChanged,
 
-    /// <summary>The set could not go on (its create or clone was refused); <see cref="SweepProgress{T}.Error"/> says why.</summary>
+    /// <summary>
+    /// The set could not go on in this run: its create or clone was refused, or its answer was lost
+    /// and reading by name could not settle it (then the instance may exist, and the next run settles
+    /// it); <see cref="SweepProgress{T}.Error"/> says which.
+    /// </summary>
     Failed,
 
     /// <summary>Every set has finished: <see cref="SweepProgress{T}.Results"/> holds them, in input order. The last item.</summary>

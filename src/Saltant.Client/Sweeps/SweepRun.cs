@@ -11,8 +11,7 @@ namespace Saltant.Client;
 /// the server already holds by name, create what is missing (the first alone, so a refusal that
 /// would refuse every set stops the sweep before the rest), wait with list-based rounds, run failed
 /// sets again by cloning. A create or clone whose answer was lost is settled by reading by name,
-/// and sent again only when the read shows it never happened and the failure says the server may
-/// never have seen it; never blindly.
+/// and sent again only when the failure proves the server never saw it; never blindly.
 /// </summary>
 internal sealed class SweepRun<RT, TKind, T>
     where RT : struct, HasCancel<RT>
@@ -91,16 +90,17 @@ internal sealed class SweepRun<RT, TKind, T>
         send.Map(instance => fun(() => state.Added(item.Key, instance, step))());
 
     // Reads the set's instances by exact name: one the set does not know yet is the lost answer's.
-    // If there is none, the request did not take effect, and it is sent again (each time only after
-    // such a read, at most the settings' MaxRetries times); after a timeout the server may still be
-    // working on it, so the set stops there and a later run of the sweep settles it.
+    // If there is none, the request is sent again only when the failure proves it never reached the
+    // server (no connection was ever made; at most the settings' MaxRetries times). After anything
+    // else (a timeout, a reset, a 502 or 504 from a gateway) the server may still be working on it
+    // and a read now proves nothing: the set stops, unsettled, and the next run of the sweep settles it.
     private Aff<RT, Unit> Resolve(SweepItem item, SweepStep step, Error lost, Func<Aff<RT, T>> resend, int resendsLeft) =>
         // A failed read leaves the set unsettled: the lost answer is what the set ends with.
         from named in client.List(TaskInstanceFilters<TKind>.Name.Is(SweepNames.InstanceName(state.Name, item.Key)).Cons(mine))
             | @catch(e => IsCancellation(e) ? FailAff<RT, Seq<T>>(e) : FailAff<RT, Seq<T>>(lost))
         let fresh = named.Filter(i => !state.Knows(item.Key, i.Uuid)).OrderBy(i => i.DatetimeCreated).ToSeq()
         from _ in fresh.IsEmpty
-            ? lost is TimedOut || resendsLeft == 0 ? FailAff<RT, Unit>(lost) : Lossy(resend(), item, step, resend, resendsLeft - 1)
+            ? NeverArrived(lost) && resendsLeft > 0 ? Lossy(resend(), item, step, resend, resendsLeft - 1) : FailAff<RT, Unit>(lost)
             : Eff(() => fun(() => fresh.Iter(i => state.Added(item.Key, i, step)))())
         select unit;
 
@@ -122,6 +122,8 @@ internal sealed class SweepRun<RT, TKind, T>
 
     private TaskInstanceDraft<TKind> Draft(SweepItem item) =>
         new TaskInstanceDraft<TKind>(type, queue) { Arguments = item.Arguments ?? Json.EmptyObject, Name = SweepNames.InstanceName(state.Name, item.Key) };
+
+    private static bool NeverArrived(Error e) => e is TransportFailed { MayHaveReachedServer: false };
 
     private static bool AnswerLost(Error e) => e is TransportFailed or TimedOut or ServerFault or ResendRefused or UndecodableBody or ResponseTooLarge;
 

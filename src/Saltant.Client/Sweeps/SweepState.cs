@@ -23,9 +23,11 @@ internal sealed class SweepState<T>
         Name = name;
         Items = items;
         this.progress = progress;
+        // A null key (from callers without nullable checks) is the empty key, which SweepChecks
+        // refuses before anything is sent; repeated keys are refused there too.
         foreach (var item in items)
         {
-            attempts[item.Key] = [];
+            attempts.TryAdd(item.Key ?? "", []);
         }
     }
 

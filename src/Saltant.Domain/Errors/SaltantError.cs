@@ -72,6 +72,12 @@ public sealed record ConfigError : SaltantError
 public sealed record TransportFailed(RequestInfo Request, string Reason)
     : SaltantError(ErrorCodes.TransportFailed)
 {
+    /// <summary>
+    /// Whether the request may have reached the server: false only when no connection was ever made
+    /// (refused, unknown host, unreachable network), which proves it did not; true otherwise.
+    /// </summary>
+    public bool MayHaveReachedServer { get; init; } = true;
+
     /// <inheritdoc />
     public override string Message => $"{Request} failed before an answer arrived: {MessageText.Clip(Reason)}";
 }
