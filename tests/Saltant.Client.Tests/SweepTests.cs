@@ -148,6 +148,25 @@ public sealed class SweepTests
     }
 
     [Fact]
+    public async Task A_refused_connection_is_the_one_lost_answer_known_not_to_have_reached_the_server()
+    {
+        await using var h = await AutomaticAsync();
+        var (type, queue) = await SetupAsync(h);
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // nothing listens there now: connections are refused
+        var nowhere = h.NewClient(Check.Ok(Settings.Create($"http://127.0.0.1:{closedPort}/api/", Authentication.Token(h.Alice.Token), maxRetries: 0, checkAuthentication: false)));
+
+        var refused = Check.Fails<TransportFailed, ExecutableTaskInstance>(await nowhere.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
+        Assert.False(refused.MayHaveReachedServer);
+
+        h.Emu.Faults.Next(1, Fault.ConnectionReset(), Creates, "POST");
+        var reset = Check.Fails<TransportFailed, ExecutableTaskInstance>(await h.Client.ExecutableTaskInstances.CreateAsync(TaskInstanceDraft.For(type.Id, queue.Id)));
+        Assert.True(reset.MayHaveReachedServer);
+    }
+
+    [Fact]
     public async Task Null_keys_null_sets_and_a_failing_sequence_are_typed_errors_that_send_nothing()
     {
         await using var h = await AutomaticAsync();
