@@ -73,6 +73,17 @@ public static class CliRunner
         Assert.DoesNotContain("Exception", result.Err);
     }
 
+    /// <summary>A host for an interactive terminal drawn on <paramref name="console"/>, with standard output and error kept as text.</summary>
+    internal static CliHost InteractiveHost(IReadOnlyDictionary<string, string?> environment, Spectre.Console.Testing.TestConsole console) => new()
+    {
+        Out = new StringWriter(),
+        Error = new StringWriter(),
+        In = new StringReader(""),
+        Environment = environment,
+        Interactive = true,
+        Console = console,
+    };
+
     public static void AssertSuccess(this CliResult result) => Assert.True(result.ExitCode == 0, result.ToString());
 }
 

@@ -178,21 +178,12 @@ public sealed class InstanceCommandTests(EmulatorFixture fixture) : IClassFixtur
     {
         var one = await Launch(succeeds);
         var console = new TestConsole().Interactive().Width(250);
-        var error = new StringWriter();
-        var host = new CliHost
-        {
-            Out = new StringWriter(),
-            Error = error,
-            In = new StringReader(""),
-            Environment = fixture.Env(),
-            Interactive = true,
-            Console = console,
-        };
+        var host = CliRunner.InteractiveHost(fixture.Env(), console);
 
         var exit = await CliApp.RunAsync(["executable-task-instances", "wait", one], host);
 
         Assert.Equal(0, exit);
         Assert.Matches($@"{one}\s+successful", console.Output);
-        Assert.Equal("", error.ToString()); // no plain progress lines when the live table shows progress
+        Assert.Equal("", host.Error.ToString()); // no plain progress lines when the live table shows progress
     }
 }

@@ -140,16 +140,7 @@ public sealed class SweepCommandTests(EmulatorFixture fixture) : IClassFixture<E
     {
         var sets = File("live.jsonl", string.Join("\n", Enumerable.Range(1, 5).Select(i => $"{{\"key\": \"live-{i}\", \"n\": {i}}}")));
         var console = new TestConsole().Interactive().Width(80);
-        var output = new StringWriter();
-        var host = new CliHost
-        {
-            Out = output,
-            Error = new StringWriter(),
-            In = new StringReader(""),
-            Environment = fixture.Env(),
-            Interactive = true,
-            Console = console,
-        };
+        var host = CliRunner.InteractiveHost(fixture.Env(), console);
 
         var exit = await CliApp.RunAsync(["sweep", sets, "--name", EmulatorFixture.Unique("live"), "--type", type, "--queue", queue], host);
 
@@ -158,7 +149,7 @@ public sealed class SweepCommandTests(EmulatorFixture fixture) : IClassFixture<E
         Assert.Contains("5 set(s) seen", console.Output, StringComparison.Ordinal);
         Assert.Matches(@"live-1\s+successful\s+1\s+[0-9a-f-]{36}", console.Output); // the results table
         Assert.All(console.Output.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, line));
-        Assert.Contains("5 set(s): 5 successful.", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("5 set(s): 5 successful.", host.Out.ToString(), StringComparison.Ordinal);
         Assert.Equal("", host.Error.ToString());
     }
 

@@ -75,15 +75,7 @@ public sealed class UsabilityTests(EmulatorFixture fixture) : IClassFixture<Emul
     {
         var one = await Launch(succeeds);
         var console = new TestConsole().Interactive().Width(80);
-        var host = new CliHost
-        {
-            Out = new StringWriter(),
-            Error = new StringWriter(),
-            In = new StringReader(""),
-            Environment = fixture.Env(),
-            Interactive = true,
-            Console = console,
-        };
+        var host = CliRunner.InteractiveHost(fixture.Env(), console);
 
         var exit = await CliApp.RunAsync(["executable-task-instances", "wait", one], host);
 
@@ -98,15 +90,7 @@ public sealed class UsabilityTests(EmulatorFixture fixture) : IClassFixture<Emul
     {
         var one = await Launch(succeeds);
         var console = new TestConsole().Interactive().Width(80).Colors(Spectre.Console.ColorSystem.Standard).EmitAnsiSequences();
-        var host = new CliHost
-        {
-            Out = new StringWriter(),
-            Error = new StringWriter(),
-            In = new StringReader(""),
-            Environment = fixture.Env(),
-            Interactive = true,
-            Console = console,
-        };
+        var host = CliRunner.InteractiveHost(fixture.Env(), console);
 
         var exit = await CliApp.RunAsync(["executable-task-instances", "wait", one], host);
 

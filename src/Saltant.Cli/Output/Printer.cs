@@ -229,6 +229,10 @@ internal sealed class Printer
         };
     }
 
+    /// <summary>Writes one JSON document to standard output, indented as every JSON output of the tool.</summary>
+    /// <param name="write">Writes the document.</param>
+    public void Json(Action<Utf8JsonWriter> write) => WriteJson(write);
+
     private void WriteJson(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();

@@ -74,7 +74,7 @@ internal sealed class SweepDisplay<T>(Invocation invocation, OutputMode mode)
             switch (mode)
             {
                 case OutputMode.Json:
-                    invocation.Host.Out.WriteLine(Json(results));
+                    invocation.Printer.Json(writer => Json(writer, results));
                     break;
                 case OutputMode.Quiet:
                     foreach (var r in results)
@@ -99,7 +99,7 @@ internal sealed class SweepDisplay<T>(Invocation invocation, OutputMode mode)
                 p.Instance.IfSome(i => states[p.Key] = i.State.ToString());
                 if (p.Step == SweepStep.Failed && !states.ContainsKey(p.Key))
                 {
-                    states[p.Key] = p.Error.Map(Unsettled).IfNone(false) ? "unsettled" : "not created";
+                    states[p.Key] = p.Unsettled ? "unsettled" : "not created";
                 }
 
                 line?.Invoke(p.Step switch
@@ -108,7 +108,7 @@ internal sealed class SweepDisplay<T>(Invocation invocation, OutputMode mode)
                     SweepStep.Created => $"{p.Key} created {Uuid(p)}",
                     SweepStep.Cloned => $"{p.Key} re-run as {Uuid(p)}",
                     SweepStep.StateChanged => $"{p.Key} {State(p)}",
-                    SweepStep.Failed => p.Error.Map(Unsettled).IfNone(false)
+                    SweepStep.Failed => p.Unsettled
                         ? $"{p.Key} unsettled (its answer was lost; it may exist, and running the sweep again settles it): {p.Error.Map(e => e.Message).IfNone("")}"
                         : $"{p.Key} not created: {p.Error.Map(e => e.Message).IfNone("")}",
                     _ => Summary(p.Results),
@@ -152,39 +152,30 @@ internal sealed class SweepDisplay<T>(Invocation invocation, OutputMode mode)
     private static string Summary(Seq<SweepResult<T>> results) =>
         $"{results.Count} set(s): " + string.Join(", ", results.GroupBy(StateOf).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")) + ".";
 
-    private static string Json(Seq<SweepResult<T>> results)
+    private static void Json(Utf8JsonWriter writer, Seq<SweepResult<T>> results)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        writer.WriteStartArray();
+        foreach (var r in results)
         {
-            writer.WriteStartArray();
-            foreach (var r in results)
+            writer.WriteStartObject();
+            writer.WriteString("key", r.Key);
+            writer.WriteString("state", StateOf(r));
+            r.Outcome.Match(i => writer.WriteString("uuid", i.Uuid.ToString()), e => writer.WriteString("error", e.Message));
+            writer.WriteStartArray("attempts");
+            foreach (var a in r.Attempts)
             {
-                writer.WriteStartObject();
-                writer.WriteString("key", r.Key);
-                writer.WriteString("state", StateOf(r));
-                r.Outcome.Match(i => writer.WriteString("uuid", i.Uuid.ToString()), e => writer.WriteString("error", e.Message));
-                writer.WriteStartArray("attempts");
-                foreach (var a in r.Attempts)
-                {
-                    writer.WriteStringValue(a.Uuid.ToString());
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
+                writer.WriteStringValue(a.Uuid.ToString());
             }
 
             writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        writer.WriteEndArray();
     }
 
     private static string StateOf(SweepResult<T> r) =>
-        r.Outcome.Match(i => i.State.ToString(), e => r.Attempts.LastOrNone().Match(a => a.State.ToString(), () => Unsettled(e) ? "unsettled" : "not created"));
-
-    // An answer lost on the way back: the instance may exist, and the next run of the sweep settles it.
-    private static bool Unsettled(Error e) => e is TransportFailed or TimedOut or ServerFault or ResendRefused or UndecodableBody or ResponseTooLarge;
+        r.Outcome.Match(i => i.State.ToString(), _ => r.Attempts.LastOrNone().Match(a => a.State.ToString(), () => r.Unsettled ? "unsettled" : "not created"));
 
     private static string Uuid(SweepProgress<T> p) => p.Instance.Map(i => i.Uuid.ToString()).IfNone("");
 

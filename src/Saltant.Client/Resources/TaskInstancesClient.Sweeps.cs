@@ -88,9 +88,22 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
 
         // Linked, so that a caller who stops reading (break, an exception, Take) stops the sweep too.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var running = runner.RunAsync(Sweep(taskType, taskQueue, name, items, options, new ChannelProgress(changes.Writer)), stop.Token)
-            .ContinueWith(done => { changes.Writer.TryComplete(); return done.Result; }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var running = RunThenComplete();
         var finished = false;
+
+        // The sweep's end, however it ends, completes the channel the stream reads.
+        async Task<Fin<Seq<SweepResult<T>>>> RunThenComplete()
+        {
+            try
+            {
+                return await runner.RunAsync(Sweep(taskType, taskQueue, name, items, options, new ChannelProgress(changes.Writer)), stop.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                changes.Writer.TryComplete();
+            }
+        }
+
         try
         {
             // Read without the caller's token: cancelling ends the sweep, whose end completes the channel.

@@ -14,6 +14,16 @@ public sealed record SweepResult<T>(string Key, Fin<T> Outcome, Seq<T> Attempts)
 {
     /// <summary>Whether the set's last instance finished successfully.</summary>
     public bool Succeeded => Outcome.Match(i => i.State is TaskState.Successful, _ => false);
+
+    /// <summary>Whether the set has no instance because an answer was lost: it may exist, and the next run of the sweep settles it.</summary>
+    public bool Unsettled => Attempts.IsEmpty && Outcome.Match(_ => false, SweepErrors.AnswerLost);
+}
+
+/// <summary>Which failures leave a sweep's set unsettled.</summary>
+internal static class SweepErrors
+{
+    /// <summary>An answer lost on its way back (the request may have taken effect), as opposed to a refusal.</summary>
+    internal static bool AnswerLost(Error e) => e is TransportFailed or TimedOut or ServerFault or ResendRefused or UndecodableBody or ResponseTooLarge;
 }
 
 /// <summary>What a sweep step did to one set.</summary>
@@ -50,4 +60,8 @@ public enum SweepStep
 /// <param name="Error">The error, for <see cref="SweepStep.Failed"/>.</param>
 /// <param name="Results">Every set's result, for <see cref="SweepStep.Completed"/>.</param>
 public sealed record SweepProgress<T>(string Key, SweepStep Step, Option<T> Instance, Option<Error> Error, Seq<SweepResult<T>> Results)
-    where T : TaskInstance;
+    where T : TaskInstance
+{
+    /// <summary>For <see cref="SweepStep.Failed"/>: whether the set's answer was lost (it may exist; the next run settles it) rather than refused.</summary>
+    public bool Unsettled => Error.Map(SweepErrors.AnswerLost).IfNone(false);
+}

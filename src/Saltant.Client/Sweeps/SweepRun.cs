@@ -46,7 +46,7 @@ internal sealed class SweepRun<RT, TKind, T>
         from taskQueue in readQueue
         from _1 in Checked(SweepChecks.Problems(state.Name, state.Items, taskType))
         from found in client.List(TaskInstanceFilters<TKind>.Name.StartsWith(SweepNames.Prefix(state.Name)).Cons(mine))
-        from _2 in Eff(() => fun(() => state.Found(found))())
+        from _2 in Do(() => state.Found(found))
         from _3 in state.WithoutInstance.IsEmpty
             ? unitAff
             : from _ in Checked(taskQueue.Active ? Seq<SweepProblem>() : Seq1(new SweepProblem("(queue)", $"the queue \"{taskQueue.Name}\" is inactive, so the server accepts no instances on it")))
@@ -84,10 +84,10 @@ internal sealed class SweepRun<RT, TKind, T>
 
     private Aff<RT, Unit> Lossy(Aff<RT, T> send, SweepItem item, SweepStep step, Func<Aff<RT, T>> resend, int resendsLeft) =>
         Taken(send, item, step)
-        | @catch(e => AnswerLost(e) ? Resolve(item, step, e, resend, resendsLeft) : FailAff<RT, Unit>(e));
+        | @catch(e => SweepErrors.AnswerLost(e) ? Resolve(item, step, e, resend, resendsLeft) : FailAff<RT, Unit>(e));
 
     private Aff<RT, Unit> Taken(Aff<RT, T> send, SweepItem item, SweepStep step) =>
-        send.Map(instance => fun(() => state.Added(item.Key, instance, step))());
+        send.Bind(instance => Do(() => state.Added(item.Key, instance, step)));
 
     // Reads the set's instances by exact name: one the set does not know yet is the lost answer's.
     // If there is none, the request is sent again only when the failure proves it never reached the
@@ -101,17 +101,17 @@ internal sealed class SweepRun<RT, TKind, T>
         let fresh = named.Filter(i => !state.Knows(item.Key, i.Uuid)).OrderBy(i => i.DatetimeCreated).ToSeq()
         from _ in fresh.IsEmpty
             ? NeverArrived(lost) && resendsLeft > 0 ? Lossy(resend(), item, step, resend, resendsLeft - 1) : FailAff<RT, Unit>(lost)
-            : Eff(() => fun(() => fresh.Iter(i => state.Added(item.Key, i, step)))())
+            : Do(() => fresh.Iter(i => state.Added(item.Key, i, step)))
         select unit;
 
     private Aff<RT, Unit> Stopped(SweepItem item, Error error) =>
-        Eff(() => fun(() => state.Stop(item.Key, error))());
+        Do(() => state.Stop(item.Key, error));
 
     // Waits for every unfinished latest instance, then clones the failed ones that have runs left,
     // and waits again, until no set has a failed run left to retry.
     private Aff<RT, Unit> WaitAndRerun() =>
         from waited in client.WaitReporting(state.Latest.Filter(i => !i.State.IsFinished).Strict(), options.Wait, state.Read)
-        from _ in Eff(() => fun(() => state.Settle(waited))())
+        from _ in Do(() => state.Settle(waited))
         let rerun = state.ToRerun(options.RetryFailed)
         from more in rerun.IsEmpty
             ? unitAff
@@ -123,9 +123,16 @@ internal sealed class SweepRun<RT, TKind, T>
     private TaskInstanceDraft<TKind> Draft(SweepItem item) =>
         new TaskInstanceDraft<TKind>(type, queue) { Arguments = item.Arguments ?? Json.EmptyObject, Name = SweepNames.InstanceName(state.Name, item.Key) };
 
+    // A change to the run's state, as a step of the pipeline.
+    private static Aff<RT, Unit> Do(Action change) =>
+        Eff(() =>
+        {
+            change();
+            return unit;
+        });
+
     private static bool NeverArrived(Error e) => e is TransportFailed { MayHaveReachedServer: false };
 
-    private static bool AnswerLost(Error e) => e is TransportFailed or TimedOut or ServerFault or ResendRefused or UndecodableBody or ResponseTooLarge;
 
     private static bool IsCancellation(Error e) => e is Cancelled || e.Is(Errors.Cancelled);
 }
