@@ -15,58 +15,58 @@ public static class Decoders
     private static readonly WireContext Context = WireContext.Shared;
 
     /// <summary><c>users/{username}/</c>.</summary>
-    public static readonly Decoder<User> User = Record(Context.UserWire, WireMapping.ToDomain);
+    public static readonly Decoder<User> User = Record(static () => Context.UserWire, WireMapping.ToDomain);
 
     /// <summary><c>taskqueues/{id}/</c> and the answer of creating or updating a queue.</summary>
-    public static readonly Decoder<TaskQueue> TaskQueue = Record(Context.TaskQueueWire, WireMapping.ToDomain);
+    public static readonly Decoder<TaskQueue> TaskQueue = Record(static () => Context.TaskQueueWire, WireMapping.ToDomain);
 
     /// <summary><c>taskwhitelists/{id}/</c> and the answer of creating or updating a whitelist.</summary>
-    public static readonly Decoder<TaskWhitelist> TaskWhitelist = Record(Context.TaskWhitelistWire, WireMapping.ToDomain);
+    public static readonly Decoder<TaskWhitelist> TaskWhitelist = Record(static () => Context.TaskWhitelistWire, WireMapping.ToDomain);
 
     /// <summary><c>containertasktypes/{id}/</c> and the answer of creating or replacing one.</summary>
-    public static readonly Decoder<ContainerTaskType> ContainerTaskType = Record(Context.ContainerTaskTypeWire, WireMapping.ToDomain);
+    public static readonly Decoder<ContainerTaskType> ContainerTaskType = Record(static () => Context.ContainerTaskTypeWire, WireMapping.ToDomain);
 
     /// <summary><c>executabletasktypes/{id}/</c> and the answer of creating or replacing one.</summary>
-    public static readonly Decoder<ExecutableTaskType> ExecutableTaskType = Record(Context.ExecutableTaskTypeWire, WireMapping.ToDomain);
+    public static readonly Decoder<ExecutableTaskType> ExecutableTaskType = Record(static () => Context.ExecutableTaskTypeWire, WireMapping.ToDomain);
 
     /// <summary><c>containertaskinstances/{uuid}/</c>, and the answer of create, clone and terminate.</summary>
-    public static readonly Decoder<ContainerTaskInstance> ContainerTaskInstance = Record(Context.TaskInstanceWire, WireMapping.ToContainerInstance);
+    public static readonly Decoder<ContainerTaskInstance> ContainerTaskInstance = Record(static () => Context.TaskInstanceWire, WireMapping.ToContainerInstance);
 
     /// <summary><c>executabletaskinstances/{uuid}/</c>, and the answer of create, clone and terminate.</summary>
-    public static readonly Decoder<ExecutableTaskInstance> ExecutableTaskInstance = Record(Context.TaskInstanceWire, WireMapping.ToExecutableInstance);
+    public static readonly Decoder<ExecutableTaskInstance> ExecutableTaskInstance = Record(static () => Context.TaskInstanceWire, WireMapping.ToExecutableInstance);
 
     /// <summary>The answer of <c>token/</c>: <c>{refresh, access}</c>.</summary>
-    public static readonly Decoder<JwtPair> JwtPair = Record(Context.JwtPairWire, WireMapping.ToDomain);
+    public static readonly Decoder<JwtPair> JwtPair = Record(static () => Context.JwtPairWire, WireMapping.ToDomain);
 
     /// <summary>The answer of <c>token/refresh/</c>: <c>{access}</c>.</summary>
-    public static readonly Decoder<JwtAccess> JwtAccess = Record(Context.JwtAccessWire, WireMapping.ToDomain);
+    public static readonly Decoder<JwtAccess> JwtAccess = Record(static () => Context.JwtAccessWire, WireMapping.ToDomain);
 
     /// <summary>The answer of <c>updatetaskinstancestatus/{uuid}/</c>: <c>{uuid, state}</c>.</summary>
-    public static readonly Decoder<InstanceStateUpdate> InstanceStateUpdate = Record(Context.InstanceStateUpdateWire, WireMapping.ToDomain);
+    public static readonly Decoder<InstanceStateUpdate> InstanceStateUpdate = Record(static () => Context.InstanceStateUpdateWire, WireMapping.ToDomain);
 
     /// <summary>The API root: the URL of each resource list, by name.</summary>
-    public static readonly Decoder<Map<string, Uri>> ApiRoot = Record(Context.DictionaryStringUri, WireMapping.ToDomain);
+    public static readonly Decoder<Map<string, Uri>> ApiRoot = Record(static () => Context.DictionaryStringUri, WireMapping.ToDomain);
 
     /// <summary>A page of <c>users/</c>.</summary>
-    public static readonly Decoder<Page<User>> UserPage = TypedPage(Context.PageWireUserWire, WireMapping.ToDomain);
+    public static readonly Decoder<Page<User>> UserPage = TypedPage(static () => Context.PageWireUserWire, WireMapping.ToDomain);
 
     /// <summary>A page of <c>taskqueues/</c>.</summary>
-    public static readonly Decoder<Page<TaskQueue>> TaskQueuePage = TypedPage(Context.PageWireTaskQueueWire, WireMapping.ToDomain);
+    public static readonly Decoder<Page<TaskQueue>> TaskQueuePage = TypedPage(static () => Context.PageWireTaskQueueWire, WireMapping.ToDomain);
 
     /// <summary>A page of <c>taskwhitelists/</c>.</summary>
-    public static readonly Decoder<Page<TaskWhitelist>> TaskWhitelistPage = TypedPage(Context.PageWireTaskWhitelistWire, WireMapping.ToDomain);
+    public static readonly Decoder<Page<TaskWhitelist>> TaskWhitelistPage = TypedPage(static () => Context.PageWireTaskWhitelistWire, WireMapping.ToDomain);
 
     /// <summary>A page of <c>containertasktypes/</c>.</summary>
-    public static readonly Decoder<Page<ContainerTaskType>> ContainerTaskTypePage = TypedPage(Context.PageWireContainerTaskTypeWire, WireMapping.ToDomain);
+    public static readonly Decoder<Page<ContainerTaskType>> ContainerTaskTypePage = TypedPage(static () => Context.PageWireContainerTaskTypeWire, WireMapping.ToDomain);
 
     /// <summary>A page of <c>executabletasktypes/</c>.</summary>
-    public static readonly Decoder<Page<ExecutableTaskType>> ExecutableTaskTypePage = TypedPage(Context.PageWireExecutableTaskTypeWire, WireMapping.ToDomain);
+    public static readonly Decoder<Page<ExecutableTaskType>> ExecutableTaskTypePage = TypedPage(static () => Context.PageWireExecutableTaskTypeWire, WireMapping.ToDomain);
 
     /// <summary>A page of <c>containertaskinstances/</c>.</summary>
-    public static readonly Decoder<Page<ContainerTaskInstance>> ContainerTaskInstancePage = TypedPage(Context.PageWireTaskInstanceWire, WireMapping.ToContainerInstance);
+    public static readonly Decoder<Page<ContainerTaskInstance>> ContainerTaskInstancePage = TypedPage(static () => Context.PageWireTaskInstanceWire, WireMapping.ToContainerInstance);
 
     /// <summary>A page of <c>executabletaskinstances/</c>.</summary>
-    public static readonly Decoder<Page<ExecutableTaskInstance>> ExecutableTaskInstancePage = TypedPage(Context.PageWireTaskInstanceWire, WireMapping.ToExecutableInstance);
+    public static readonly Decoder<Page<ExecutableTaskInstance>> ExecutableTaskInstancePage = TypedPage(static () => Context.PageWireTaskInstanceWire, WireMapping.ToExecutableInstance);
 
     /// <summary>
     /// A decoder of pages <c>{count, next, previous, results}</c> whose results the item decoder
@@ -74,7 +74,7 @@ public static class Decoders
     /// </summary>
     /// <typeparam name="T">The record listed.</typeparam>
     /// <param name="item">The decoder of one result.</param>
-    public static Decoder<Page<T>> PageOf<T>(Decoder<T> item) => Record(Context.PageWire, page => Results(page, item));
+    public static Decoder<Page<T>> PageOf<T>(Decoder<T> item) => Record(static () => Context.PageWire, page => Results(page, item));
 
     private static Either<DecodeFailure, Page<T>> Results<T>(PageWire page, Decoder<T> item)
     {
@@ -96,7 +96,7 @@ public static class Decoders
     }
 
     // A page read in one pass into the record's wire shape; mapping failures get their $.results[i] prefix.
-    private static Decoder<Page<T>> TypedPage<TWire, T>(JsonTypeInfo<PageWire<TWire>> info, Func<TWire, Either<DecodeFailure, T>> toDomain)
+    private static Decoder<Page<T>> TypedPage<TWire, T>(Func<JsonTypeInfo<PageWire<TWire>>> info, Func<TWire, Either<DecodeFailure, T>> toDomain)
         where TWire : class =>
         Record(info, page => MapResults(page, toDomain));
 
@@ -120,12 +120,15 @@ public static class Decoders
 
     private static Option<Uri> Optional(Uri? uri) => uri is null ? Option<Uri>.None : Option<Uri>.Some(uri);
 
-    // A decoder of one wire shape, read by the source-generated serializer, then mapped.
-    private static Decoder<T> Record<TWire, T>(JsonTypeInfo<TWire> info, Func<TWire, Either<DecodeFailure, T>> toDomain)
+    // A decoder of one wire shape, read by the source-generated serializer, then mapped. The
+    // metadata is asked for at the first decode, not here: building it for every shape when the
+    // class is first touched was a large part of a short-lived process's start (the context
+    // keeps each shape's metadata once built, so later calls cost a field read).
+    private static Decoder<T> Record<TWire, T>(Func<JsonTypeInfo<TWire>> info, Func<TWire, Either<DecodeFailure, T>> toDomain)
         where TWire : class =>
         new(
-            utf8 => Mapped(JsonSerializer.Deserialize(utf8, info), toDomain),
-            element => Mapped(element.Deserialize(info), toDomain));
+            utf8 => Mapped(JsonSerializer.Deserialize(utf8, info()), toDomain),
+            element => Mapped(element.Deserialize(info()), toDomain));
 
     private static Either<DecodeFailure, T> Mapped<TWire, T>(TWire? wire, Func<TWire, Either<DecodeFailure, T>> toDomain)
         where TWire : class =>
