@@ -63,84 +63,115 @@ internal sealed class SaltantConnection : IDisposable
     /// <summary>Sends a request and decodes the expected answer's body.</summary>
     internal Aff<RT, T> Send<RT, T>(ApiRequest request, Decoder<T> decoder)
         where RT : struct, HasCancel<RT> =>
-        Call<RT, T>(request, (answer, info) => decoder.Decode(answer.Body.Span).Match<Fin<T>>(Right: v => v, Left: f => f.ToError(Some(info))));
+        AffMaybe<RT, T>(rt => new ValueTask<Fin<T>>(SendAsync(request, decoder, rt.CancellationToken)));
+
+    /// <summary>Sends a request and decodes the expected answer's body, as a task: what the client's own loops (lists) await.</summary>
+    internal Task<Fin<T>> SendAsync<T>(ApiRequest request, Decoder<T> decoder, CancellationToken cancellationToken) =>
+        CallAsync(request, (answer, info) => decoder.Decode(answer.Body.Span).Match<Fin<T>>(Right: v => v, Left: f => f.ToError(Some(info))), cancellationToken);
 
     /// <summary>
     /// One call: its scope around the refusals, the retried attempts and <paramref name="finish"/>
-    /// (decoding), so a body that does not decode fails the call's activity too.
+    /// (decoding), so a body that does not decode fails the call's activity too. One effect over a
+    /// plain task (see <see cref="Retrying"/> for why).
     /// </summary>
     private Aff<RT, T> Call<RT, T>(ApiRequest request, Func<HttpAnswer, RequestInfo, Fin<T>> finish)
         where RT : struct, HasCancel<RT> =>
-        use(Eff(() => CallScope.Start(request, Options.ApiRoot, logger)), call =>
-            (from _ in Refusal<RT>(call)
-             from answer in Retrying.Run(Authorized<RT>(call), toSeq(Options.Retry.Run()), (e, next) => RetryDelay(call, e, next), Options.Clock, call.Info.ToString())
-             from value in AffMaybe<RT, T>(_ => ValueTask.FromResult(finish(answer, call.Info)))
-             select value)
-            .BiMap(
-                value =>
-                {
-                    call.Complete(null);
-                    return value;
-                },
-                error =>
-                {
-                    call.Complete(error);
-                    return error;
-                }));
+        AffMaybe<RT, T>(rt => new ValueTask<Fin<T>>(CallAsync(request, finish, rt.CancellationToken)));
+
+    private async Task<Fin<T>> CallAsync<T>(ApiRequest request, Func<HttpAnswer, RequestInfo, Fin<T>> finish, CancellationToken cancellationToken)
+    {
+        using var call = CallScope.Start(request, Options.ApiRoot, logger);
+        if (Refusal(call).Case is Error refused)
+        {
+            call.Complete(refused);
+            return refused;
+        }
+
+        Fin<T> result;
+        try
+        {
+            var answer = await Retrying.RunAsync(
+                ct => Authorized(call, ct), Options.Retry.Run(), (e, next) => RetryDelay(call, e, next), Options.Clock, call.Info.ToString(), cancellationToken).ConfigureAwait(false);
+            result = answer.Bind(a => finish(a, call.Info));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // What an effect would have made of it: the failure, not a throw.
+            result = Error.New(e);
+        }
+
+        call.Complete(result.IsFail ? (Error)result : null);
+        return result;
+    }
 
     /// <summary>Nothing is sent over plain http to another host (credentials would travel readable), nor through a disposed connection.</summary>
-    private Aff<RT, Unit> Refusal<RT>(CallScope call)
-        where RT : struct, HasCancel<RT> =>
+    private Option<Error> Refusal(CallScope call) =>
         InsecureTransportGuard.Check(call.Url, Options.AllowInsecureHttp, Options.InsecureHttpAllowance).Match(
-            Some: refused => FailAff<RT, Unit>(refused),
-            None: () => IsDisposed ? FailAff<RT, Unit>(TransportErrors.Disposed(call.Info)) : unitAff);
+            Some: refused => Some<Error>(refused),
+            None: () => IsDisposed ? Some<Error>(TransportErrors.Disposed(call.Info)) : None);
 
     /// <summary>One attempt with the credential, and when the server rejects it, one renewal and one more.</summary>
-    private Aff<RT, HttpAnswer> Authorized<RT>(CallScope call)
-        where RT : struct, HasCancel<RT> =>
-        from header in Authorization<RT>(call)
-        from answer in SendOnce<RT>(call, header) | @catch(e =>
-            e is AuthenticationFailed && header.IsSome && !call.Renewed
-                ? Renewed<RT>(call, header.IfNone(""), e)
-                : FailAff<RT, HttpAnswer>(e))
-        select answer;
+    private async Task<Fin<HttpAnswer>> Authorized(CallScope call, CancellationToken cancellationToken)
+    {
+        var header = await Authorization(call, cancellationToken).ConfigureAwait(false);
+        if (header.IsFail)
+        {
+            return (Error)header;
+        }
+
+        var sent = (Option<string>)header;
+        var answer = await SendOnce(call, sent, cancellationToken).ConfigureAwait(false);
+        if (answer.IsFail && (Error)answer is AuthenticationFailed rejection && sent.Case is string rejected && !call.Renewed)
+        {
+            return await Renewed(call, rejected, rejection, cancellationToken).ConfigureAwait(false);
+        }
+
+        return answer;
+    }
 
     /// <summary>The header to send (None for anonymous requests and connections without credentials).</summary>
-    private Aff<RT, Option<string>> Authorization<RT>(CallScope call)
-        where RT : struct, HasCancel<RT> =>
-        call.Request.Anonymous || credentials is null
-            ? SuccessAff<RT, Option<string>>(None)
-            : AffMaybe<RT, Option<string>>(async rt =>
-                (await credentials.AuthorizationAsync(rt.CancellationToken).ConfigureAwait(false)).Match(
-                    Succ: h => Fin<Option<string>>.Succ(Some(h)),
-                    Fail: e => Fin<Option<string>>.Fail(call.CredentialUnavailable(e))));
+    private async Task<Fin<Option<string>>> Authorization(CallScope call, CancellationToken cancellationToken)
+    {
+        if (call.Request.Anonymous || credentials is null)
+        {
+            return Option<string>.None;
+        }
+
+        return (await credentials.AuthorizationAsync(cancellationToken).ConfigureAwait(false)).Match(
+            Succ: h => Fin<Option<string>>.Succ(Some(h)),
+            Fail: e => Fin<Option<string>>.Fail(call.CredentialUnavailable(e)));
+    }
 
     /// <summary>
     /// After a rejection: renew (a JWT refresh or login) and send once more; the rejection stands when
     /// there is nothing new, and a failed renewal (a wrong password, a cancellation) is the answer.
     /// </summary>
-    private Aff<RT, HttpAnswer> Renewed<RT>(CallScope call, string rejected, Error rejection)
-        where RT : struct, HasCancel<RT> =>
-        from renewed in AffMaybe<RT, bool>(async rt =>
-            (await credentials!.RenewAsync(rejected, rt.CancellationToken).ConfigureAwait(false)).Match(
-                Succ: Fin<bool>.Succ,
-                Fail: e => Fin<bool>.Fail(call.CredentialUnavailable(e))))
-        from answer in renewed
-            ? Eff(() => call.Renewing()).Bind(_ => Authorized<RT>(call))
-            : FailAff<RT, HttpAnswer>(rejection)
-        select answer;
+    private async Task<Fin<HttpAnswer>> Renewed(CallScope call, string rejected, Error rejection, CancellationToken cancellationToken)
+    {
+        var renewed = await credentials!.RenewAsync(rejected, cancellationToken).ConfigureAwait(false);
+        if (renewed.IsFail)
+        {
+            return call.CredentialUnavailable((Error)renewed);
+        }
+
+        if (!(bool)renewed)
+        {
+            return rejection;
+        }
+
+        call.Renewing();
+        return await Authorized(call, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>One exchange, logged.</summary>
-    private Aff<RT, HttpAnswer> SendOnce<RT>(CallScope call, Option<string> header)
-        where RT : struct, HasCancel<RT> =>
-        AffMaybe<RT, HttpAnswer>(async rt =>
-        {
-            var started = Stopwatch.GetTimestamp();
-            var outcome = await Exchange.RunAsync(
-                http, Options, call.Request, call.Url, call.Info, header.IfNoneUnsafe((string?)null), () => IsDisposed, rt.CancellationToken).ConfigureAwait(false);
-            call.Attempted(outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return outcome.Outcome;
-        });
+    private async Task<Fin<HttpAnswer>> SendOnce(CallScope call, Option<string> header, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await Exchange.RunAsync(
+            http, Options, call.Request, call.Url, call.Info, header.IfNoneUnsafe((string?)null), () => IsDisposed, cancellationToken).ConfigureAwait(false);
+        call.Attempted(outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return outcome.Outcome;
+    }
 
     /// <summary>The wait before another attempt, logged; None when the failure stands.</summary>
     private Option<TimeSpan> RetryDelay(CallScope call, Error error, TimeSpan scheduled)

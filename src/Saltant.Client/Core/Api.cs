@@ -34,6 +34,10 @@ internal sealed class Api
         where RT : struct, HasCancel<RT> =>
         connection.Send<RT, T>(request, decoder);
 
+    /// <summary>Sends a request and decodes the answer, as a task (for the client's own loops).</summary>
+    internal Task<Fin<T>> SendAsync<T>(ApiRequest request, Decoder<T> decoder, CancellationToken cancellationToken) =>
+        connection.SendAsync(request, decoder, cancellationToken);
+
     /// <summary>Sends a request that may have failed to build (a bad filter, page or key): that failure is the answer.</summary>
     internal Aff<RT, T> Send<RT, T>(Fin<ApiRequest> request, Decoder<T> decoder)
         where RT : struct, HasCancel<RT> =>

@@ -45,4 +45,59 @@ internal static class Parallel
 
             return results.ToSeq().Sequence();
         });
+
+    /// <summary>
+    /// The same sliding window over plain tasks, for the client's own loops (lists): the values in
+    /// input order, at most <paramref name="window"/> running at once, the first failure in input order.
+    /// </summary>
+    internal static async Task<Fin<A[]>> WindowAsync<A>(IReadOnlyList<Func<CancellationToken, Task<Fin<A>>>> work, int window, CancellationToken cancellationToken)
+    {
+        var results = new Fin<A>[work.Count];
+        using var gate = new SemaphoreSlim(Math.Max(1, window));
+        async Task RunOne(int index)
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                results[index] = await work[index](cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // As an effect would: the failure, not a throw.
+                results[index] = Error.New(e);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        var running = new Task[work.Count];
+        for (var i = 0; i < running.Length; i++)
+        {
+            running[i] = RunOne(i);
+        }
+
+        try
+        {
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fin<A[]>.Fail(Errors.Cancelled);
+        }
+
+        var values = new A[results.Length];
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (results[i].IsFail)
+            {
+                return (Error)results[i];
+            }
+
+            values[i] = (A)results[i];
+        }
+
+        return values;
+    }
 }
