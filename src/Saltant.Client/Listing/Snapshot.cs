@@ -201,12 +201,12 @@ internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> sourc
         var cutAtStart = Seq1(order.Field.AtOrBefore(newest));
 
         // The creation time of the record at each part's first offset: the slices' boundaries (none
-        // when the record there is gone). Boxed, so the window's results share one generic shape.
+        // when the record there is gone). As arrays, so the window's results share one generic shape.
         var probes = Enumerable.Range(1, SnapshotPlan.Parts(first.Count, size) - 1)
-            .Select(i => new Func<CancellationToken, Task<Fin<object?>>>(async ct =>
+            .Select(i => new Func<CancellationToken, Task<Fin<DateTimeOffset[]>>>(async ct =>
             {
                 var probe = await PageAsync(cutAtStart, (i * size) + 1, 1, check: false, ct).ConfigureAwait(false);
-                return probe.Map(p => p.Results.IsEmpty ? null : (object?)order.Created(p.Results.Head));
+                return probe.Map(p => p.Results.Take(1).Select(order.Created).ToArray());
             }))
             .ToArray();
         var found = await Parallel.WindowAsync(probes, InFlight, cancellationToken).ConfigureAwait(false);
@@ -215,7 +215,7 @@ internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> sourc
             return (Error)found;
         }
 
-        var inner = ((object?[])found).OfType<DateTimeOffset>().Where(b => b < newest).Distinct().OrderByDescending(b => b);
+        var inner = ((DateTimeOffset[][])found).SelectMany(b => b).Where(b => b < newest).Distinct().OrderByDescending(b => b);
         var bounds = new[] { newest }.Concat(inner).ToArray();
         var parts = new Part[bounds.Length];
         for (var i = 0; i < bounds.Length; i++)
