@@ -80,28 +80,42 @@ internal sealed class SaltantConnection : IDisposable
 
     private async Task<Fin<T>> CallAsync<T>(ApiRequest request, Func<HttpAnswer, RequestInfo, Fin<T>> finish, CancellationToken cancellationToken)
     {
-        using var call = CallScope.Start(request, Options.ApiRoot, logger);
-        if (Refusal(call).Case is Error refused)
-        {
-            call.Complete(refused);
-            return refused;
-        }
-
-        Fin<T> result;
+        // Whatever throws (a listener of the activity, a logging provider, a bug) is the call's
+        // failure, as it was when the call was a composition of effects: never a throw to the caller.
+        CallScope? call = null;
         try
         {
-            var answer = await Retrying.RunAsync(
-                ct => Authorized(call, ct), Options.Retry.Run(), (e, next) => RetryDelay(call, e, next), Options.Clock, call.Info.ToString(), cancellationToken).ConfigureAwait(false);
-            result = answer.Bind(a => finish(a, call.Info));
+            call = CallScope.Start(request, Options.ApiRoot, logger);
+            Fin<T> result;
+            if (Refusal(call).Case is Error refused)
+            {
+                result = refused;
+            }
+            else
+            {
+                try
+                {
+                    var answer = await Retrying.RunAsync(
+                        ct => Authorized(call, ct), Options.Retry.Run(), (e, next) => RetryDelay(call, e, next), Options.Clock, call.Info.ToString(), cancellationToken).ConfigureAwait(false);
+                    result = answer.Bind(a => finish(a, call.Info));
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    result = Error.New(e);
+                }
+            }
+
+            call.Complete(result.IsFail ? (Error)result : null);
+            return result;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // What an effect would have made of it: the failure, not a throw.
-            result = Error.New(e);
+            return Error.New(e);
         }
-
-        call.Complete(result.IsFail ? (Error)result : null);
-        return result;
+        finally
+        {
+            call?.Dispose();
+        }
     }
 
     /// <summary>Nothing is sent over plain http to another host (credentials would travel readable), nor through a disposed connection.</summary>

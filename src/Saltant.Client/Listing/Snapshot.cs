@@ -82,7 +82,7 @@ internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> sourc
         var pending = new Queue<Task<Fin<T[]>>>();
         try
         {
-            var plan = await PlanAsync(token).ConfigureAwait(false);
+            var plan = await Safely(() => PlanAsync(token)).ConfigureAwait(false);
             if (plan.IsFail)
             {
                 yield return Fin<T>.Fail((Error)plan);
@@ -96,17 +96,18 @@ internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> sourc
             {
                 while (next < parts.Length && pending.Count < InFlight)
                 {
-                    pending.Enqueue(parts[next++](token));
+                    var part = parts[next++];
+                    pending.Enqueue(Safely(() => part(token)));
                 }
 
-                var part = await pending.Dequeue().ConfigureAwait(false);
-                if (part.IsFail)
+                var read = await pending.Dequeue().ConfigureAwait(false);
+                if (read.IsFail)
                 {
-                    yield return Fin<T>.Fail((Error)part);
+                    yield return Fin<T>.Fail((Error)read);
                     yield break;
                 }
 
-                foreach (var record in (T[])part)
+                foreach (var record in (T[])read)
                 {
                     if (cancellationToken.IsCancellationRequested)
                     {
@@ -131,6 +132,22 @@ internal sealed class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> sourc
             }
 
             runtime.CancellationTokenSource?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A step of the stream whose throw (a bug, a caller's delegate) becomes its failure, so the
+    /// stream still ends with a failure item rather than an exception (the effects above do the same).
+    /// </summary>
+    private static async Task<Fin<TValue>> Safely<TValue>(Func<Task<Fin<TValue>>> step)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Error.New(e);
         }
     }
 

@@ -15,10 +15,14 @@ public sealed partial class ServerDateTimeParseProperties
 {
     private static readonly string[] Formats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
-    private static LanguageExt.Option<DateTimeOffset> Reference(string text) =>
+    private static LanguageExt.Option<(long Ticks, TimeSpan Offset)> Reference(string text) =>
         Shape().IsMatch(text) && DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
-            ? value
-            : LanguageExt.Option<DateTimeOffset>.None;
+            ? (value.UtcTicks, value.Offset)
+            : LanguageExt.Option<(long, TimeSpan)>.None;
+
+    // The instant and the offset both: DateTimeOffset's own equality compares instants only.
+    private static LanguageExt.Option<(long Ticks, TimeSpan Offset)> Read(string text) =>
+        ServerDateTime.Parse(text).Map(v => (v.UtcTicks, v.Offset));
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
@@ -66,7 +70,7 @@ public sealed partial class ServerDateTimeParseProperties
             {
                 var read = ServerDateTime.Parse(text);
                 _ = read.IsSome ? Interlocked.Increment(ref accepted) : Interlocked.Increment(ref refused);
-                return Reference(text) == read;
+                return Reference(text) == read.Map(v => (Ticks: v.UtcTicks, v.Offset));
             },
             iter: 20_000);
 
@@ -76,9 +80,9 @@ public sealed partial class ServerDateTimeParseProperties
 
     [Fact]
     public void Changed_datetimes_are_read_as_the_exact_parse_reads_them() =>
-        Mutated.Sample(text => Reference(text) == ServerDateTime.Parse(text), iter: 20_000);
+        Mutated.Sample(text => Reference(text) == Read(text), iter: 20_000);
 
     [Fact]
     public void Server_datetimes_are_read_as_the_exact_parse_reads_them() =>
-        RecordGen.DateTime.Select(ServerDateTime.Format).Sample(text => Reference(text) == ServerDateTime.Parse(text) && Reference(text).IsSome, iter: 5_000);
+        RecordGen.DateTime.Select(ServerDateTime.Format).Sample(text => Reference(text) == Read(text) && Reference(text).IsSome, iter: 5_000);
 }
