@@ -13,11 +13,21 @@ internal static class FirstCallChild
     internal const string Flag = "--first-call-child";
 
     /// <summary>Parent side: the child's CPU seconds for the first list, and for the whole process.</summary>
-    internal static async Task<(double ListCpu, double ProcessCpu, double ListWall)> RunAsync(Uri apiRoot, string token, int expected, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="apiRoot">The emulator.</param>
+    /// <param name="token">A user's token.</param>
+    /// <param name="expected">How many instances the list holds.</param>
+    /// <param name="environment">Variables for the child.</param>
+    /// <param name="harness">Another build of this harness to run as the child (a ReadyToRun publish); this one when null.</param>
+    internal static async Task<(double ListCpu, double ProcessCpu, double ListWall)> RunAsync(
+        Uri apiRoot, string token, int expected, IReadOnlyDictionary<string, string>? environment = null, string? harness = null)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        var start = new ProcessStartInfo(harness is null ? self : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (harness is not null)
+        {
+            start.ArgumentList.Add(harness);
+        }
+        else if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
             start.ArgumentList.Add(typeof(FirstCallChild).Assembly.Location);
         }
