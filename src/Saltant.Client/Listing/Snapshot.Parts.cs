@@ -1,0 +1,154 @@
+using LanguageExt;
+using LanguageExt.Common;
+using Saltant.Domain;
+using static LanguageExt.Prelude;
+
+namespace Saltant.Client;
+
+// The parts a snapshot is read in: numbered parts under a cut, time slices, or the whole list.
+internal sealed partial class Snapshot<T, TFilter>
+{
+    // ---- newest first ----
+
+    /// <summary>
+    /// When every filter is on a field that never changes, the records created at or before the newest
+    /// one are a set that cannot change while it is read (nothing is deleted, nothing created later
+    /// joins it), so it is read by page number in large parts side by side, all at once.
+    /// </summary>
+    private Part[] NumberedUpTo(CreationOrder<T, TFilter> order, Page<T> first)
+    {
+        var size = SnapshotPlan.PartSize(first.Count, api.Settings.PageSize, api.Settings.ReadAheadPages);
+        var cut = Seq1(order.Field.AtOrBefore(order.Created(first.Results.Head)));
+        var parts = new Part[SnapshotPlan.Parts(first.Count, size)];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var number = i + 1;
+            parts[i] = ct => RecordsAsync(cut, number, size, ct);
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// With a filter on a field that changes (a state), records join and leave the set while it is
+    /// read, and page numbers shift; creation times do not: the list is cut into time slices at the
+    /// creation times of the records at each part's offset, each slice read by its times.
+    /// </summary>
+    private async Task<Fin<Part[]>> TimeSlicesAsync(CreationOrder<T, TFilter> order, Page<T> first, CancellationToken cancellationToken)
+    {
+        var newest = order.Created(first.Results.Head);
+        var size = SnapshotPlan.PartSize(first.Count, api.Settings.PageSize, api.Settings.ReadAheadPages);
+        var cutAtStart = Seq1(order.Field.AtOrBefore(newest));
+
+        // The creation time of the record at each part's first offset: the slices' boundaries (none
+        // when the record there is gone). As arrays, so the window's results share one generic shape.
+        var probes = Enumerable.Range(1, SnapshotPlan.Parts(first.Count, size) - 1)
+            .Select(i => new Func<CancellationToken, Task<Fin<DateTimeOffset[]>>>(async ct =>
+            {
+                var probe = await PageAsync(cutAtStart, (i * size) + 1, 1, check: false, ct).ConfigureAwait(false);
+                return probe.Map(p => p.Results.Take(1).Select(order.Created).ToArray());
+            }))
+            .ToArray();
+        var found = await Parallel.WindowAsync(probes, InFlight, cancellationToken).ConfigureAwait(false);
+        if (found.IsFail)
+        {
+            return (Error)found;
+        }
+
+        var inner = ((DateTimeOffset[][])found).SelectMany(b => b).Where(b => b < newest).Distinct().OrderByDescending(b => b);
+        var bounds = new[] { newest }.Concat(inner).ToArray();
+        var parts = new Part[bounds.Length];
+        for (var i = 0; i < bounds.Length; i++)
+        {
+            var upper = bounds[i];
+            var lower = i + 1 < bounds.Length ? Some(bounds[i + 1]) : None;
+            parts[i] = ct => SliceAsync(order, upper, lower, ct);
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// The records created after <paramref name="lower"/> (any, when None) and at or before
+    /// <paramref name="upper"/>, newest first; when more than a page, read on from the last one's time.
+    /// </summary>
+    private async Task<Fin<T[]>> SliceAsync(CreationOrder<T, TFilter> order, DateTimeOffset upper, Option<DateTimeOffset> lower, CancellationToken cancellationToken)
+    {
+        var read = new List<T>();
+        var seen = new System.Collections.Generic.HashSet<object>();
+        var strict = false;
+        while (true)
+        {
+            var bound = strict ? order.Field.Before(upper) : order.Field.AtOrBefore(upper);
+            var got = await PageAsync(Seq1(bound) + lower.Map(order.Field.After).ToSeq(), 1, SnapshotPlan.MaxPartSize, check: true, cancellationToken).ConfigureAwait(false);
+            if (got.IsFail)
+            {
+                return (Error)got;
+            }
+
+            var page = (Page<T>)got;
+            var fresh = 0;
+            foreach (var record in page.Results)
+            {
+                if (seen.Add(source.Key(record)))
+                {
+                    read.Add(record);
+                    fresh++;
+                }
+            }
+
+            if (page.Next.IsNone || page.Results.IsEmpty)
+            {
+                return read.ToArray();
+            }
+
+            // Every record of the page was read already, or all share the upper time: go strictly below it.
+            var last = order.Created(page.Results.Last);
+            strict = fresh == 0 || last == upper;
+            upper = last;
+        }
+    }
+
+    // ---- id or name order: one read ----
+
+    /// <summary>
+    /// The whole list in one request when it is not huge: one query is a consistent snapshot, where
+    /// page numbers are not once a filtered field changes (a queue deactivated mid-read would shift
+    /// the next ones into the page already read). Room is left for records that join meanwhile; if
+    /// the list still goes on, it is read on page by page, a page read again with the one before it
+    /// when the count dropped.
+    /// </summary>
+    private async Task<Fin<T[]>> WholeListAsync(int count, CancellationToken cancellationToken)
+    {
+        var size = (int)Math.Min(SnapshotPlan.MaxWholeRead, count + Math.Max(50L, count / 10L));
+        var read = new List<T>();
+        for (var number = 1; ; number++)
+        {
+            var got = await PageAsync(Empty, number, size, check: true, cancellationToken).ConfigureAwait(false);
+            if (got.IsFail)
+            {
+                return (Error)got;
+            }
+
+            var page = (Page<T>)got;
+            if (page.Count < count && number > 1)
+            {
+                var before = await PageAsync(Empty, number - 1, size, check: false, cancellationToken).ConfigureAwait(false);
+                if (before.IsFail)
+                {
+                    return (Error)before;
+                }
+
+                read.AddRange(((Page<T>)before).Results);
+            }
+
+            read.AddRange(page.Results);
+            if (page.Next.IsNone || (long)number * size >= (long)count + SnapshotPlan.MaxWholeRead)
+            {
+                return read.ToArray();
+            }
+
+            count = Math.Min(count, page.Count);
+        }
+    }
+}
