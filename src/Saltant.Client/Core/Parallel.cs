@@ -50,7 +50,7 @@ internal static class Parallel
     /// The same sliding window over plain tasks, for the client's own loops (lists): the values in
     /// input order, at most <paramref name="window"/> running at once, the first failure in input order.
     /// </summary>
-    internal static async Task<Fin<A[]>> WindowAsync<A>(IReadOnlyList<Func<CancellationToken, Task<Fin<A>>>> work, int window, CancellationToken cancellationToken)
+    internal static async Task<Fin<A[]>> WindowAsync<A>(IReadOnlyList<Work<A>> work, int window, CancellationToken cancellationToken)
     {
         var results = new Fin<A>[work.Count];
         using var gate = new SemaphoreSlim(Math.Max(1, window));
@@ -59,12 +59,7 @@ internal static class Parallel
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                results[index] = await work[index](cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // As an effect would: the failure, not a throw.
-                results[index] = Error.New(e);
+                results[index] = await Guarded(work[index], cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -100,4 +95,25 @@ internal static class Parallel
 
         return values;
     }
+
+    /// <summary>
+    /// Runs one piece of work; a throw (a bug, a caller's delegate) becomes its failure, as an effect
+    /// would make it, so the loops over plain tasks never throw where the effects did not.
+    /// </summary>
+    internal static async Task<Fin<A>> Guarded<A>(Work<A> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await work(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Error.New(e);
+        }
+    }
 }
+
+/// <summary>One piece of work run by the client's own loops over plain tasks: its value, or why there is none.</summary>
+/// <typeparam name="A">The value.</typeparam>
+/// <param name="cancellationToken">Cancels the work.</param>
+internal delegate Task<Fin<A>> Work<A>(CancellationToken cancellationToken);

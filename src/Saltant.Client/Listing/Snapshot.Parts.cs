@@ -15,11 +15,11 @@ internal sealed partial class Snapshot<T, TFilter>
     /// one are a set that cannot change while it is read (nothing is deleted, nothing created later
     /// joins it), so it is read by page number in large parts side by side, all at once.
     /// </summary>
-    private Part[] NumberedUpTo(CreationOrder<T, TFilter> order, Page<T> first)
+    private Work<T[]>[] NumberedUpTo(CreationOrder<T, TFilter> order, Page<T> first)
     {
         var size = SnapshotPlan.PartSize(first.Count, api.Settings.PageSize, api.Settings.ReadAheadPages);
         var cut = Seq1(order.Field.AtOrBefore(order.Created(first.Results.Head)));
-        var parts = new Part[SnapshotPlan.Parts(first.Count, size)];
+        var parts = new Work<T[]>[SnapshotPlan.Parts(first.Count, size)];
         for (var i = 0; i < parts.Length; i++)
         {
             var number = i + 1;
@@ -34,7 +34,7 @@ internal sealed partial class Snapshot<T, TFilter>
     /// read, and page numbers shift; creation times do not: the list is cut into time slices at the
     /// creation times of the records at each part's offset, each slice read by its times.
     /// </summary>
-    private async Task<Fin<Part[]>> TimeSlicesAsync(CreationOrder<T, TFilter> order, Page<T> first, CancellationToken cancellationToken)
+    private async Task<Fin<Work<T[]>[]>> TimeSlicesAsync(CreationOrder<T, TFilter> order, Page<T> first, CancellationToken cancellationToken)
     {
         var newest = order.Created(first.Results.Head);
         var size = SnapshotPlan.PartSize(first.Count, api.Settings.PageSize, api.Settings.ReadAheadPages);
@@ -43,7 +43,7 @@ internal sealed partial class Snapshot<T, TFilter>
         // The creation time of the record at each part's first offset: the slices' boundaries (none
         // when the record there is gone). As arrays, so the window's results share one generic shape.
         var probes = Enumerable.Range(1, SnapshotPlan.Parts(first.Count, size) - 1)
-            .Select(i => new Func<CancellationToken, Task<Fin<DateTimeOffset[]>>>(async ct =>
+            .Select(i => new Work<DateTimeOffset[]>(async ct =>
             {
                 var probe = await PageAsync(cutAtStart, (i * size) + 1, 1, check: false, ct).ConfigureAwait(false);
                 return probe.Map(p => p.Results.Take(1).Select(order.Created).ToArray());
@@ -57,7 +57,7 @@ internal sealed partial class Snapshot<T, TFilter>
 
         var inner = ((DateTimeOffset[][])found).SelectMany(b => b).Where(b => b < newest).Distinct().OrderByDescending(b => b);
         var bounds = new[] { newest }.Concat(inner).ToArray();
-        var parts = new Part[bounds.Length];
+        var parts = new Work<T[]>[bounds.Length];
         for (var i = 0; i < bounds.Length; i++)
         {
             var upper = bounds[i];

@@ -35,9 +35,6 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
 
     private int InFlight => SnapshotPlan.InFlight(api.Settings.ReadAheadPages);
 
-    /// <summary>One part of the read: its records, or why they could not be read.</summary>
-    private delegate Task<Fin<T[]>> Part(CancellationToken cancellationToken);
-
     /// <summary>Every record, collected: the parts read side by side, in order.</summary>
     internal Aff<RT, Seq<T>> All<RT>()
         where RT : struct, HasCancel<RT> =>
@@ -51,8 +48,7 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
             return (Error)plan;
         }
 
-        var parts = System.Array.ConvertAll((Part[])plan, part => new Func<CancellationToken, Task<Fin<T[]>>>(part));
-        var read = await Parallel.WindowAsync(parts, InFlight, cancellationToken).ConfigureAwait(false);
+        var read = await Parallel.WindowAsync((Work<T[]>[])plan, InFlight, cancellationToken).ConfigureAwait(false);
         if (read.IsFail)
         {
             return (Error)read;
@@ -83,22 +79,21 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
         var pending = new Queue<Task<Fin<T[]>>>();
         try
         {
-            var plan = await Safely(() => PlanAsync(token)).ConfigureAwait(false);
+            var plan = await Parallel.Guarded<Work<T[]>[]>(PlanAsync, token).ConfigureAwait(false);
             if (plan.IsFail)
             {
                 yield return Fin<T>.Fail((Error)plan);
                 yield break;
             }
 
-            var parts = (Part[])plan;
+            var parts = (Work<T[]>[])plan;
             var seen = new System.Collections.Generic.HashSet<object>();
             var next = 0;
             while (next < parts.Length || pending.Count > 0)
             {
                 while (next < parts.Length && pending.Count < InFlight)
                 {
-                    var part = parts[next++];
-                    pending.Enqueue(Safely(() => part(token)));
+                    pending.Enqueue(Parallel.Guarded(parts[next++], token));
                 }
 
                 var read = await pending.Dequeue().ConfigureAwait(false);
@@ -136,24 +131,8 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
         }
     }
 
-    /// <summary>
-    /// A step of the stream whose throw (a bug, a caller's delegate) becomes its failure, so the
-    /// stream still ends with a failure item rather than an exception (the effects above do the same).
-    /// </summary>
-    private static async Task<Fin<TValue>> Safely<TValue>(Func<Task<Fin<TValue>>> step)
-    {
-        try
-        {
-            return await step().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return Error.New(e);
-        }
-    }
-
     /// <summary>The parts to read, from a first page (and, newest first, the slices' boundaries).</summary>
-    private async Task<Fin<Part[]>> PlanAsync(CancellationToken cancellationToken)
+    private async Task<Fin<Work<T[]>[]>> PlanAsync(CancellationToken cancellationToken)
     {
         var got = await PageAsync(Empty, 1, FirstPageSize, check: true, cancellationToken).ConfigureAwait(false);
         if (got.IsFail)
@@ -165,12 +144,12 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
         if (first.Next.IsNone)
         {
             var records = first.Results.ToArray();
-            return new Part[] { _ => Task.FromResult(Fin<T[]>.Succ(records)) };
+            return new Work<T[]>[] { _ => Task.FromResult(Fin<T[]>.Succ(records)) };
         }
 
         if (source.NewestFirst.Case is not CreationOrder<T, TFilter> order)
         {
-            return new Part[] { ct => WholeListAsync(first.Count, ct) };
+            return new Work<T[]>[] { ct => WholeListAsync(first.Count, ct) };
         }
 
         return order.AllStable(filters)
