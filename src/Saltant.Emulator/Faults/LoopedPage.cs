@@ -12,7 +12,7 @@ internal static class LoopedPage
     public static ApiResponse Loop(ApiRequest request, ApiResponse response, bool toFirstPage)
     {
         if (response.Status != 200 || response.ContentType != ApiResponse.JsonType) return response;
-        if (JsonNode.Parse(response.Body) is not JsonObject page || !page.ContainsKey("next") || !page.ContainsKey("results")) return response;
+        if (JsonNode.Parse(response.Body.Span) is not JsonObject page || !page.ContainsKey("next") || !page.ContainsKey("results")) return response;
         page["next"] = toFirstPage
             ? Paginator.Link(request, 1)
             : request.AbsolutePath + (request.RawQuery.Length > 0 ? "?" + request.RawQuery : "");

@@ -13,7 +13,10 @@ internal sealed class ApiResponse
 
     public required int Status { get; init; }
     public string? ContentType { get; init; }
-    public byte[] Body { get; init; } = [];
+    public ReadOnlyMemory<byte> Body { get; init; } = System.Array.Empty<byte>();
+
+    /// <summary>The pooled array <see cref="Body"/> lies in, if any: the pipeline returns it to the pool once the answer is sent.</summary>
+    public byte[]? Rented { get; init; }
     public string? Location { get; init; }
     public string? Allow { get; set; }
 

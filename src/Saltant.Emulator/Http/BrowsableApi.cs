@@ -36,7 +36,7 @@ internal static class BrowsableApi
     public static ApiResponse Page(ApiResponse json, RouteMatch route, string method)
     {
         var title = "saltant API - " + ViewName(route).ToLowerInvariant();
-        var content = WebUtility.HtmlEncode(Encoding.UTF8.GetString(json.Body));
+        var content = WebUtility.HtmlEncode(Encoding.UTF8.GetString(json.Body.Span));
         var html = "<!DOCTYPE html>\n<html>\n  <head>\n    <meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"/>\n" +
             $"    <title>{title}</title>\n  </head>\n  <body>\n    <div class=\"response-info\"><pre class=\"prettyprint\"><span class=\"meta nocode\"><b>{method}</b> " +
             $"HTTP {json.Status}</span>\n\n{content}</pre></div>\n  </body>\n</html>\n";

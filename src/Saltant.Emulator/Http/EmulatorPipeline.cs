@@ -60,7 +60,20 @@ internal sealed class EmulatorPipeline(ApiDispatcher dispatcher, FaultController
 
         // The server's work, under the cost model when there is one (its slot is released before the answer is written).
         var response = await cost.ServeAsync(() => Process(request, countedPath), r => r.Records, stopping).ConfigureAwait(false);
+        try
+        {
+            await AnswerAsync(http, request, response, fault).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A fault's answer may be a slice of the pooled body: it goes back only once all is sent.
+            if (response.Rented is { } rented) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
+    /// <summary>Sends the answer, or what the fault makes of it.</summary>
+    private async Task AnswerAsync(HttpContext http, ApiRequest request, ApiResponse response, Fault? fault)
+    {
         switch (fault)
         {
             case ResetFault:
@@ -152,7 +165,7 @@ internal sealed class EmulatorPipeline(ApiDispatcher dispatcher, FaultController
         // Promise the full length, send half, flush so the client has started reading, then cut the connection.
         res.ContentLength = Math.Max(response.Body.Length, 2);
         var half = Math.Max(1, response.Body.Length / 2);
-        await res.Body.WriteAsync(response.Body.AsMemory(0, Math.Min(half, response.Body.Length)), http.RequestAborted).ConfigureAwait(false);
+        await res.Body.WriteAsync(response.Body[..Math.Min(half, response.Body.Length)], http.RequestAborted).ConfigureAwait(false);
         await res.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
         http.Features.Get<IHttpResponseBodyFeature>()?.Stream.Flush();
         http.Abort();

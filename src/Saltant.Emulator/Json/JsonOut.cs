@@ -19,6 +19,27 @@ internal static class JsonOut
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>
+    /// Serialises with a callback; a body of 64 KiB or more stays in the pooled array it was written
+    /// to (<paramref name="rented"/>, which the caller returns to the pool once the body is sent).
+    /// </summary>
+    public static ReadOnlyMemory<byte> WritePooled(Action<Utf8JsonWriter> body, out byte[]? rented)
+    {
+        var buffer = new PooledBufferWriter();
+        using (var w = new Utf8JsonWriter(buffer, Options)) body(w);
+        var written = buffer.Detach();
+        if (buffer.Length >= 64 * 1024)
+        {
+            rented = written;
+            return written.AsMemory(0, buffer.Length);
+        }
+
+        rented = null;
+        var copy = written.AsSpan(0, buffer.Length).ToArray();
+        System.Buffers.ArrayPool<byte>.Shared.Return(written);
+        return copy;
+    }
+
     /// <summary>DRF datetime text: ISO 8601, microseconds unless zero, UTC as <c>Z</c>.</summary>
     public static string Datetime(DateTimeOffset t)
     {

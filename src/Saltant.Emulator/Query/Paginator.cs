@@ -25,14 +25,23 @@ internal static class Paginator
     }
 
     /// <summary>Renders one page of <paramref name="items"/> or the 404.</summary>
-    public static ApiResponse Page<T>(ApiRequest request, IReadOnlyList<T> items, int defaultSize, Action<Utf8JsonWriter, T> write)
+    public static ApiResponse Page<T>(ApiRequest request, IReadOnlyList<T> items, int defaultSize, Action<Utf8JsonWriter, T> write) =>
+        Slice(request, items.Count, defaultSize, out var slice) is { } notFound
+            ? notFound
+            : Render(slice, i => items[(int)i], write);
+
+    /// <summary>
+    /// Which records of a list of <paramref name="count"/> the request's page holds, or the 404: the
+    /// first half of <see cref="Page"/>, for a caller that renders the page outside its store lock.
+    /// </summary>
+    public static ApiResponse? Slice(ApiRequest request, long count, int defaultSize, out PageSlice slice)
     {
+        slice = default;
         long size = defaultSize;
         var sizeText = request.QueryValue("page_size");
         if (sizeText is not null && Fields.TryPythonInt(sizeText, out long requested) && requested > 0) size = requested;
         else if (sizeText is not null && BigInteger.TryParse(sizeText.Trim(), out var big) && big > 0) size = long.MaxValue;
 
-        long count = items.Count;
         long pages = count == 0 ? 1 : (count - 1) / size + 1;
         var pageText = request.QueryValue("page") ?? "1";
         long page;
@@ -41,21 +50,25 @@ internal static class Paginator
 
         long start = (page - 1) * size;
         long end = size >= count - start ? count : start + size;
-        string? next = page < pages ? Link(request, page + 1) : null;
-        string? previous = page > 1 ? Link(request, page - 1) : null;
+        slice = new PageSlice(count, start, end, page < pages ? Link(request, page + 1) : null, page > 1 ? Link(request, page - 1) : null);
+        return null;
+    }
 
-        var body = JsonOut.Write(w =>
+    /// <summary>The page's body, the record at each list index from <paramref name="at"/>.</summary>
+    public static ApiResponse Render<T>(PageSlice slice, Func<long, T> at, Action<Utf8JsonWriter, T> write)
+    {
+        var body = JsonOut.WritePooled(w =>
         {
             w.WriteStartObject();
-            w.WriteNumber("count", count);
-            JsonOut.WriteNullableString(w, "next", next);
-            JsonOut.WriteNullableString(w, "previous", previous);
+            w.WriteNumber("count", slice.Count);
+            JsonOut.WriteNullableString(w, "next", slice.Next);
+            JsonOut.WriteNullableString(w, "previous", slice.Previous);
             w.WriteStartArray("results");
-            for (long i = start; i < end; i++) write(w, items[(int)i]);
+            for (long i = slice.Start; i < slice.End; i++) write(w, at(i));
             w.WriteEndArray();
             w.WriteEndObject();
-        });
-        return new ApiResponse { Status = 200, ContentType = ApiResponse.JsonType, Body = body, Records = (int)(end - start) };
+        }, out var rented);
+        return new ApiResponse { Status = 200, ContentType = ApiResponse.JsonType, Body = body, Rented = rented, Records = (int)(slice.End - slice.Start) };
     }
 
     /// <summary>The absolute link to a page of the same list (filters kept, <c>page=1</c> dropped), as DRF builds next and previous.</summary>
@@ -67,3 +80,6 @@ internal static class Paginator
         return query.Length == 0 ? request.AbsolutePath : request.AbsolutePath + "?" + query;
     }
 }
+
+/// <summary>One page of a list: the list's count, the page's index range [Start, End), and its links.</summary>
+internal readonly record struct PageSlice(long Count, long Start, long End, string? Next, string? Previous);

@@ -52,7 +52,7 @@ internal static class ResourceFilters
         new("user__username", FilterType.Char, Lookups.Char, i => i.User.Username),
         new("task_type", FilterType.ForeignKey, Lookups.ForeignKey, i => i.TaskTypeId, Exists: id => id is > 0 and <= int.MaxValue && store.Types(kind).ContainsKey((int)id)),
         new("task_queue", FilterType.ForeignKey, Lookups.ForeignKey, i => i.TaskQueueId, Exists: id => id is > 0 and <= int.MaxValue && store.Queues.ContainsKey((int)id)),
-        new("datetime_created", FilterType.DateTime, Lookups.Date, i => i.DatetimeCreated),
-        new("datetime_finished", FilterType.DateTime, Lookups.Date, i => i.DatetimeFinished),
+        new("datetime_created", FilterType.DateTime, Lookups.Date, i => i.DatetimeCreated, Date: i => i.DatetimeCreated),
+        new("datetime_finished", FilterType.DateTime, Lookups.Date, i => i.DatetimeFinished, Date: i => i.DatetimeFinished),
     ];
 }

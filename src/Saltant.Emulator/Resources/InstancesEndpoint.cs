@@ -20,16 +20,22 @@ internal static class InstancesEndpoint
         switch (route.Kind)
         {
             case RouteKind.List when req.Method == "GET":
+                PageSlice slice;
+                InstanceRecord[] page;
                 lock (store.Sync)
                 {
                     var predicates = FilterSet.Build(req, ResourceFilters.Instances(store, kind), out var error);
                     if (predicates is null) return error!;
                     var order = store.InstanceOrder(kind);
-                    IReadOnlyList<InstanceRecord> items = predicates.Count == 0
-                        ? new ReversedList<InstanceRecord>(order)
-                        : Enumerable.Range(0, order.Count).Select(i => order[order.Count - 1 - i]).Where(x => predicates.All(p => p(x))).ToList();
-                    return Paginator.Page(req, items, 10, (w, i) => Serializers.Instance(w, i));
+                    IReadOnlyList<InstanceRecord> items = predicates.Count == 0 ? new ReversedList<InstanceRecord>(order) : NewestFirstMatching(order, predicates);
+                    if (Paginator.Slice(req, items.Count, 10, out slice) is { } notFound) return notFound;
+                    page = new InstanceRecord[slice.End - slice.Start];
+                    for (var k = 0; k < page.Length; k++) page[k] = items[(int)(slice.Start + k)].Frozen();
                 }
+
+                // Rendering is most of a page's cost: outside the lock, pages render side by side, as
+                // the real server's workers do, from copies taken while the lock was held.
+                return Paginator.Render(slice, i => page[i - slice.Start], (w, i) => Serializers.Instance(w, i));
             case RouteKind.List when req.Method == "POST":
                 return Create(ctx, req, user, kind);
             case RouteKind.List:
@@ -45,6 +51,29 @@ internal static class InstancesEndpoint
                 if (req.Method != "POST") return ApiResponse.MethodNotAllowed(req.Method);
                 return route.Action == "clone" ? Clone(ctx, route.Key!, user, kind) : Terminate(ctx, route.Key!, kind);
         }
+    }
+
+    /// <summary>The instances every predicate keeps, newest first (the store keeps them oldest first).</summary>
+    private static List<InstanceRecord> NewestFirstMatching(IReadOnlyList<InstanceRecord> order, List<Func<InstanceRecord, bool>> predicates)
+    {
+        var kept = new List<InstanceRecord>();
+        for (var i = order.Count - 1; i >= 0; i--)
+        {
+            var record = order[i];
+            var all = true;
+            foreach (var predicate in predicates)
+            {
+                if (!predicate(record))
+                {
+                    all = false;
+                    break;
+                }
+            }
+
+            if (all) kept.Add(record);
+        }
+
+        return kept;
     }
 
     private static ApiResponse Create(ApiContext ctx, ApiRequest req, UserRecord user, TaskKind kind)

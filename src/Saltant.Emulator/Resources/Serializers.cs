@@ -88,7 +88,15 @@ internal static class Serializers
         w.WriteString("state", stateOverride ?? i.State);
         w.WriteString("datetime_created", JsonOut.Datetime(i.DatetimeCreated));
         JsonOut.WriteDatetime(w, "datetime_finished", i.DatetimeFinished);
-        JsonOut.WriteNode(w, "arguments", fresh ? i.Arguments : JsonKinds.JsonbOrder(i.Arguments));
+        if (fresh)
+        {
+            JsonOut.WriteNode(w, "arguments", i.Arguments);
+        }
+        else
+        {
+            w.WritePropertyName("arguments");
+            w.WriteRawValue(i.ArgumentsJsonb, skipInputValidation: true);
+        }
         w.WriteNumber("task_queue", i.TaskQueueId);
         w.WriteNumber("task_type", i.TaskTypeId);
         w.WriteEndObject();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Saltant.Emulator.Json;
 
 namespace Saltant.Emulator.Store;
 
@@ -76,4 +77,23 @@ internal sealed class InstanceRecord
     public required JsonObject Arguments { get; init; }
     public required int TaskQueueId { get; init; }
     public required int TaskTypeId { get; init; }
+
+    private byte[]? argumentsJsonb;
+
+    /// <summary>
+    /// The arguments as the server's jsonb column returns them (keys by length, then bytes), rendered
+    /// once: they never change after creation, and every list page renders them for each record.
+    /// </summary>
+    public byte[] ArgumentsJsonb => argumentsJsonb ??= JsonOut.Write(w => JsonKinds.JsonbOrder(Arguments)!.WriteTo(w));
+
+    /// <summary>
+    /// A copy with this moment's state and finish time (and the arguments rendered), taken under the
+    /// store lock so that a page can be rendered outside it while a worker changes the record.
+    /// </summary>
+    public InstanceRecord Frozen() => new()
+    {
+        Uuid = Uuid, Seq = Seq, Kind = Kind, User = User, Name = Name, State = State, DatetimeCreated = DatetimeCreated,
+        DatetimeFinished = DatetimeFinished, Arguments = Arguments, TaskQueueId = TaskQueueId, TaskTypeId = TaskTypeId,
+        argumentsJsonb = ArgumentsJsonb,
+    };
 }
