@@ -20,19 +20,42 @@ internal static class AnswerReader
             return new ResponseTooLarge(info, limit);
         }
 
+        var retryAfter = response.Headers.RetryAfter is { } retry ? RetryAfterDelay.Of(retry.Delta, retry.Date, response.Headers.Date, now) : None;
+        var location = Optional(response.Headers.Location?.OriginalString);
+        var contentType = response.Content.Headers.ContentType?.ToString();
+        if (response.Content.Headers.ContentLength is long large && large >= PooledFrom)
+        {
+            // A declared length (already checked against the limit) is read exactly; the handler ends
+            // the stream there, or fails it when the server sends fewer bytes than it declared.
+            var rented = ArrayPool<byte>.Shared.Rent((int)large);
+            try
+            {
+                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await stream.ReadExactlyAsync(rented.AsMemory(0, (int)large), cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+                throw;
+            }
+
+            return HttpAnswer.Pooled((int)response.StatusCode, contentType, rented, (int)large, retryAfter, location);
+        }
+
         var body = await ReadBoundedAsync(response.Content, limit, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return new ResponseTooLarge(info, limit);
         }
 
-        return new HttpAnswer(
-            (int)response.StatusCode,
-            response.Content.Headers.ContentType?.ToString(),
-            body,
-            response.Headers.RetryAfter is { } retry ? RetryAfterDelay.Of(retry.Delta, retry.Date, response.Headers.Date, now) : None,
-            Optional(response.Headers.Location?.OriginalString));
+        return new HttpAnswer((int)response.StatusCode, contentType, body, retryAfter, location);
     }
+
+    /// <summary>
+    /// Bodies of at least this many bytes (declared) are read into a pooled array: the size from which
+    /// the runtime puts an array on the large object heap, less a margin.
+    /// </summary>
+    internal const int PooledFrom = 64 * 1024;
 
     /// <summary>The body's bytes, or null when there are more than <paramref name="limit"/>.</summary>
     private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, long limit, CancellationToken cancellationToken)

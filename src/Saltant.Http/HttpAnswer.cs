@@ -1,3 +1,4 @@
+using System.Buffers;
 using LanguageExt;
 
 namespace Saltant.Http;
@@ -13,4 +14,24 @@ internal sealed record HttpAnswer(
     string? ContentType,
     ReadOnlyMemory<byte> Body,
     Option<TimeSpan> RetryAfter,
-    Option<string> Location);
+    Option<string> Location)
+{
+    private byte[]? pooled;
+
+    /// <summary>
+    /// An answer whose body lies in an array rented from the shared pool: a large page (a list read
+    /// in large parts) would otherwise be a fresh large-object-heap array each time, and those make
+    /// the runtime collect its oldest generation every few lists.
+    /// </summary>
+    internal static HttpAnswer Pooled(int status, string? contentType, byte[] rented, int length, Option<TimeSpan> retryAfter, Option<string> location) =>
+        new(status, contentType, rented.AsMemory(0, length), retryAfter, location) { pooled = rented };
+
+    /// <summary>Gives a pooled body back; after this the body must not be read. Only the decoding path calls it, once it has decoded.</summary>
+    internal void Release()
+    {
+        if (Interlocked.Exchange(ref pooled, null) is { } rented)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+}

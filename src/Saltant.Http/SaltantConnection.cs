@@ -67,7 +67,20 @@ internal sealed class SaltantConnection : IDisposable
 
     /// <summary>Sends a request and decodes the expected answer's body, as a task: what the client's own loops (lists) await.</summary>
     internal Task<Fin<T>> SendAsync<T>(ApiRequest request, Decoder<T> decoder, CancellationToken cancellationToken) =>
-        CallAsync(request, (answer, info) => decoder.Decode(answer.Body.Span).Match<Fin<T>>(Right: v => v, Left: f => f.ToError(Some(info))), cancellationToken);
+        CallAsync(request, (answer, info) => Decode(answer, info, decoder), cancellationToken);
+
+    /// <summary>The answer's body decoded; its pooled buffer, if any, goes back once the values are made (they copy what they keep).</summary>
+    private static Fin<T> Decode<T>(HttpAnswer answer, RequestInfo info, Decoder<T> decoder)
+    {
+        try
+        {
+            return decoder.Decode(answer.Body.Span).Match<Fin<T>>(Right: v => v, Left: f => f.ToError(Some(info)));
+        }
+        finally
+        {
+            answer.Release();
+        }
+    }
 
     /// <summary>
     /// One call: its scope around the refusals, the retried attempts and <paramref name="finish"/>
