@@ -85,11 +85,12 @@ public sealed class StreamingTests
         Assert.Equal(1, h.Emu.Requests.Count("GET", Route));
     }
 
-    // 23 instances, pages of 5, read-ahead 4: a first page of one instance tells the count and the
-    // newest time; the instances created at or before it cannot change, so they are read by page
-    // number in parts of 6 (23 spread over the read-ahead, at least a page), four side by side.
+    // 23 instances, pages of 5, read-ahead 4: a first page of five tells the count and its last
+    // creation time; the 19 created at or before it (the fifth again, dropped as seen) cannot change,
+    // so they are read by page number in parts of 5 (19 spread over the read-ahead, at least a page),
+    // four side by side.
     [Fact]
-    public async Task Instances_stream_from_a_first_record_and_parts_side_by_side()
+    public async Task Instances_stream_from_a_first_page_and_parts_side_by_side()
     {
         var (h, uuids) = await StartWithInstancesAsync();
         await using var _ = h;
@@ -109,9 +110,9 @@ public sealed class StreamingTests
         Assert.Equal(1 + 1, h.Emu.Requests.Count("GET", Instances));
     }
 
-    // Filtered by state, which changes while the list is read, the instances are cut into time slices
-    // at the creation times at offsets 6, 12 and 18 (three one-record reads), and the four slices
-    // are read by their times: 1 + 3 + 4 requests.
+    // Filtered by state, which changes while the list is read, the 19 at or before the first page's
+    // last are cut into time slices at the creation times at offsets 6, 11 and 16 (three one-record
+    // reads), and the four slices are read by their times: 1 + 3 + 4 requests.
     [Fact]
     public async Task Instances_filtered_by_state_stream_in_time_slices()
     {
@@ -158,18 +159,18 @@ public sealed class StreamingTests
         await using var e = client.ExecutableTaskInstances.Stream().GetAsyncEnumerator();
         Assert.True(await e.MoveNextAsync());
 
-        // Holding the first record: four parts (the read-ahead) were requested without being asked for,
-        // the fifth waits until the consumer has taken the first part.
+        // Holding the first record (of the first page, read already): the four parts after it (the
+        // read-ahead) were requested without being asked for, and no more.
         await Eventually(() => h.Emu.Requests.Count("GET", Instances) == 1 + 4, "four parts requested ahead");
         await Task.Delay(50);
         Assert.Equal(1 + 4, h.Emu.Requests.Count("GET", Instances));
 
-        // With read-ahead 2 (parts of 6), two parts, no more.
+        // With read-ahead 2 (parts of 10), two parts, no more.
         h.Emu.Requests.Reset();
         var two = h.NewClient(Harness.SettingsFor(h.Emu, pageSize: 5, readAheadPages: 2));
         await using var t = two.ExecutableTaskInstances.Stream().GetAsyncEnumerator();
         Assert.True(await t.MoveNextAsync());
-        await Eventually(() => h.Emu.Requests.Count("GET", Instances) == 1 + 2, "the first record and two parts");
+        await Eventually(() => h.Emu.Requests.Count("GET", Instances) == 1 + 2, "the first page and two parts");
         await Task.Delay(50);
         Assert.Equal(1 + 2, h.Emu.Requests.Count("GET", Instances));
     }

@@ -11,38 +11,75 @@ internal sealed partial class Snapshot<T, TFilter>
     // ---- newest first ----
 
     /// <summary>
-    /// When every filter is on a field that never changes, the records created at or before the newest
-    /// one are a set that cannot change while it is read (nothing is deleted, nothing created later
-    /// joins it), so it is read by page number in large parts side by side, all at once.
+    /// When every filter is on a field that never changes, the records created at or before the first
+    /// page's last one are a set that cannot change while it is read (nothing is deleted, nothing
+    /// created later joins it), so the rest is read by page number in large parts side by side, all
+    /// at once. The first page's records that share that time are read again and dropped as seen.
     /// </summary>
-    private Work<T[]>[] NumberedUpTo(CreationOrder<T, TFilter> order, Page<T> first)
+    private Fin<Work<T[]>[]> NumberedUpTo(CreationOrder<T, TFilter> order, Page<T> first)
     {
-        var size = SnapshotPlan.PartSize(first.Count, api.Settings.PageSize, api.Settings.ReadAheadPages);
-        var cut = Seq1(order.Field.AtOrBefore(order.Created(first.Results.Head)));
-        var parts = new Work<T[]>[SnapshotPlan.Parts(first.Count, size)];
+        var (cutTime, rest) = Rest(order, first);
+        var size = SnapshotPlan.PartSize(rest, api.Settings.PageSize, api.Settings.ReadAheadPages);
+        var cut = Seq1(order.Field.AtOrBefore(cutTime));
+        var parts = new Work<T[]>[SnapshotPlan.Parts(rest, size)];
         for (var i = 0; i < parts.Length; i++)
         {
             var number = i + 1;
-            parts[i] = ct => RecordsAsync(cut, number, size, ct);
+            var last = number == parts.Length;
+            parts[i] = ct => NumberedPartAsync(cut, number, size, last, ct);
         }
 
         return parts;
     }
 
     /// <summary>
+    /// One numbered part; the last reads on while its page says there is more (the count the plan
+    /// was made from can lag the records by one created meanwhile, as count and page are two queries
+    /// on the real server).
+    /// </summary>
+    private async Task<Fin<T[]>> NumberedPartAsync(Seq<Filter<TFilter>> cut, int number, int size, bool last, CancellationToken cancellationToken)
+    {
+        var read = new List<T>();
+        for (var page = number; ; page++)
+        {
+            var got = await PageAsync(cut, page, size, check: true, cancellationToken).ConfigureAwait(false);
+            if (got.IsFail)
+            {
+                return (Error)got;
+            }
+
+            var results = (Page<T>)got;
+            read.AddRange(results.Results);
+            if (!last || results.Next.IsNone)
+            {
+                return read.ToArray();
+            }
+        }
+    }
+
+    /// <summary>The first page's last creation time, and how many records were created at or before it (by the first page's count).</summary>
+    private static (DateTimeOffset Cut, int Count) Rest(CreationOrder<T, TFilter> order, Page<T> first)
+    {
+        var cut = order.Created(first.Results.Last);
+        var newer = first.Results.Count(r => order.Created(r) > cut);
+        return (cut, Math.Max(1, first.Count - newer));
+    }
+
+    /// <summary>
     /// With a filter on a field that changes (a state), records join and leave the set while it is
-    /// read, and page numbers shift; creation times do not: the list is cut into time slices at the
-    /// creation times of the records at each part's offset, each slice read by its times.
+    /// read, and page numbers shift; creation times do not: the records at or before the first page's
+    /// last one are cut into time slices at the creation times of the records at each part's offset,
+    /// each slice read by its times.
     /// </summary>
     private async Task<Fin<Work<T[]>[]>> TimeSlicesAsync(CreationOrder<T, TFilter> order, Page<T> first, CancellationToken cancellationToken)
     {
-        var newest = order.Created(first.Results.Head);
-        var size = SnapshotPlan.PartSize(first.Count, api.Settings.PageSize, api.Settings.ReadAheadPages);
+        var (newest, rest) = Rest(order, first);
+        var size = SnapshotPlan.PartSize(rest, api.Settings.PageSize, api.Settings.ReadAheadPages);
         var cutAtStart = Seq1(order.Field.AtOrBefore(newest));
 
         // The creation time of the record at each part's first offset: the slices' boundaries (none
         // when the record there is gone). As arrays, so the window's results share one generic shape.
-        var probes = Enumerable.Range(1, SnapshotPlan.Parts(first.Count, size) - 1)
+        var probes = Enumerable.Range(1, SnapshotPlan.Parts(rest, size) - 1)
             .Select(i => new Work<DateTimeOffset[]>(async ct =>
             {
                 var probe = await PageAsync(cutAtStart, (i * size) + 1, 1, check: false, ct).ConfigureAwait(false);

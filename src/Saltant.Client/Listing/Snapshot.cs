@@ -19,8 +19,8 @@ namespace Saltant.Client;
 /// after the first page (up to <see cref="SnapshotPlan.MaxWholeRead"/> records): one query is a
 /// consistent snapshot, where page numbers are not once a filtered field changes mid-read.</item>
 /// </list>
-/// A first page of the settings' page size tells the count; when there is more, instances are read
-/// in a few large parts side by side (<see cref="SnapshotPlan"/>).
+/// A first page of the settings' page size is most often the whole list; when there is more, it
+/// tells the count, and instances are read on in a few large parts side by side (<see cref="SnapshotPlan"/>).
 /// </summary>
 /// <remarks>
 /// Written as plain tasks over arrays, with one effect at the surface: the same plan as a
@@ -48,15 +48,16 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
             return (Error)plan;
         }
 
-        var read = await Parallel.WindowAsync((Work<T[]>[])plan, InFlight, cancellationToken).ConfigureAwait(false);
+        var (first, rest) = ((T[], Work<T[]>[]))plan;
+        var read = await Parallel.WindowAsync(rest, InFlight, cancellationToken).ConfigureAwait(false);
         if (read.IsFail)
         {
             return (Error)read;
         }
 
         var seen = new System.Collections.Generic.HashSet<object>();
-        var all = new List<T>();
-        foreach (var part in (T[][])read)
+        var all = new List<T>(first.Length);
+        foreach (var part in ((T[][])read).Prepend(first))
         {
             foreach (var record in part)
             {
@@ -70,7 +71,10 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
         return toSeq(all);
     }
 
-    /// <summary>Every record, streamed in order with at most the read-ahead of parts in memory; a failure is the last item.</summary>
+    /// <summary>
+    /// Every record, streamed in order: the read-ahead's parts are read while the one before them is
+    /// yielded (so at most read-ahead + 1 parts are in memory); a failure is the last item.
+    /// </summary>
     internal async IAsyncEnumerable<Fin<T>> Stream<RT>(Func<CancellationToken, RT> makeRuntime, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         where RT : struct, HasCancel<RT>
     {
@@ -79,31 +83,26 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
         var pending = new Queue<Task<Fin<T[]>>>();
         try
         {
-            var plan = await Parallel.Guarded<Work<T[]>[]>(PlanAsync, token).ConfigureAwait(false);
+            var plan = await Parallel.Guarded<(T[], Work<T[]>[])>(PlanAsync, token).ConfigureAwait(false);
             if (plan.IsFail)
             {
                 yield return Fin<T>.Fail((Error)plan);
                 yield break;
             }
 
-            var parts = (Work<T[]>[])plan;
+            // The first page is read already: the read-ahead's requests go to the parts after it.
+            var (first, parts) = ((T[], Work<T[]>[]))plan;
             var seen = new System.Collections.Generic.HashSet<object>();
             var next = 0;
-            while (next < parts.Length || pending.Count > 0)
+            var current = first;
+            while (true)
             {
                 while (next < parts.Length && pending.Count < InFlight)
                 {
                     pending.Enqueue(Parallel.Guarded(parts[next++], token));
                 }
 
-                var read = await pending.Dequeue().ConfigureAwait(false);
-                if (read.IsFail)
-                {
-                    yield return Fin<T>.Fail((Error)read);
-                    yield break;
-                }
-
-                foreach (var record in (T[])read)
+                foreach (var record in current)
                 {
                     if (cancellationToken.IsCancellationRequested)
                     {
@@ -116,6 +115,20 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
                         yield return record;
                     }
                 }
+
+                if (pending.Count == 0)
+                {
+                    yield break;
+                }
+
+                var read = await pending.Dequeue().ConfigureAwait(false);
+                if (read.IsFail)
+                {
+                    yield return Fin<T>.Fail((Error)read);
+                    yield break;
+                }
+
+                current = (T[])read;
             }
         }
         finally
@@ -131,39 +144,37 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
         }
     }
 
-    /// <summary>The parts to read, from a first page (and, newest first, the slices' boundaries).</summary>
-    private async Task<Fin<Work<T[]>[]>> PlanAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The parts to read, from a first page of the settings' page size: for most lists it is the
+    /// whole list (one request); newest first, it is the first part, and its last record's creation
+    /// time bounds the rest (and, with a filter on a changing field, the slices' boundaries).
+    /// </summary>
+    private async Task<Fin<(T[] First, Work<T[]>[] Parts)>> PlanAsync(CancellationToken cancellationToken)
     {
-        var got = await PageAsync(Empty, 1, FirstPageSize, check: true, cancellationToken).ConfigureAwait(false);
+        var got = await PageAsync(Empty, 1, api.Settings.PageSize, check: true, cancellationToken).ConfigureAwait(false);
         if (got.IsFail)
         {
             return (Error)got;
         }
 
         var first = (Page<T>)got;
+        var records = first.Results.ToArray();
         if (first.Next.IsNone)
         {
-            var records = first.Results.ToArray();
-            return new Work<T[]>[] { _ => Task.FromResult(Fin<T[]>.Succ(records)) };
+            return (records, System.Array.Empty<Work<T[]>>());
         }
 
         if (source.NewestFirst.Case is not CreationOrder<T, TFilter> order)
         {
-            return new Work<T[]>[] { ct => WholeListAsync(first.Count, ct) };
+            // The whole list is read again in one request: the first page is only its count.
+            return (System.Array.Empty<T>(), new Work<T[]>[] { ct => WholeListAsync(first.Count, ct) });
         }
 
-        return order.AllStable(filters)
+        var rest = order.AllStable(filters)
             ? NumberedUpTo(order, first)
             : await TimeSlicesAsync(order, first, cancellationToken).ConfigureAwait(false);
+        return rest.Map(parts => (records, parts));
     }
-
-    /// <summary>
-    /// A newest-first list starts with one record: it tells the count and the newest creation time,
-    /// which bounds the read, and costs the server one request and no more (a page of 100 read again
-    /// as part of the first part would cost it 55 ms). Other lists start with the settings' page, which
-    /// is most often the whole list.
-    /// </summary>
-    private int FirstPageSize => source.NewestFirst.IsSome ? 1 : api.Settings.PageSize;
 
     // ---- one page ----
 
