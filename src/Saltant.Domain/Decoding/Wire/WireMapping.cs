@@ -140,22 +140,22 @@ internal static class WireMapping
         return result;
     }
 
-    // The two lists both kinds of task type hold, checked where the serializer does not check.
+    // The two lists both kinds of task type hold, checked where the serializer does not check. Plain
+    // code, not a LINQ query over Either: Native AOT compiles Either's SelectMany over Seq into a
+    // method that always throws (it cannot load LanguageExt's TypeClass there).
     private static Either<DecodeFailure, (Seq<string> Environment, Seq<string> Required)> SharedLists(TaskTypeWire w) =>
-        from environment in Strings(w.EnvironmentVariables, "$.environment_variables")
-        from required in Strings(w.RequiredArguments, "$.required_arguments")
-        select (environment, required);
+        (NullIn(w.EnvironmentVariables, "$.environment_variables") ?? NullIn(w.RequiredArguments, "$.required_arguments")) is { } failure
+            ? failure
+            : (toSeq(w.EnvironmentVariables.ToArray()), toSeq(w.RequiredArguments.ToArray()));
 
     private static Seq<TaskTypeId<TKind>> TypeIds<TKind>(int[] ids)
         where TKind : ITaskKind =>
         toSeq(ids.Select(id => new TaskTypeId<TKind>(id)).ToArray());
 
     // The serializer refuses a null where a member is declared non-null, but not inside an array.
-    private static Either<DecodeFailure, Seq<string>> Strings(string[] items, string path)
+    private static DecodeFailure? NullIn(string[] items, string path)
     {
         var index = System.Array.IndexOf(items, null);
-        return index < 0
-            ? toSeq(items.ToArray())
-            : new DecodeFailure($"{path}[{index}]", "expected a string, found null");
+        return index < 0 ? null : new DecodeFailure($"{path}[{index}]", "expected a string, found null");
     }
 }
