@@ -16,8 +16,14 @@ namespace Saltant.Cli;
 internal static class CliApp
 {
     /// <summary>The tool's version, without build metadata.</summary>
+    /// <remarks>
+    /// The informational version carries a pre-release suffix; the Native AOT build does not keep that
+    /// attribute, so it falls back to the assembly's own version (major.minor.patch).
+    /// </remarks>
     public static string Version { get; } =
-        (typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+        (typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(CliApp).Assembly.GetName().Version?.ToString(3)
+            ?? "0.0.0").Split('+')[0];
 
     /// <summary>Runs one command line.</summary>
     /// <param name="args">The arguments, without the program's name.</param>

@@ -126,7 +126,8 @@ internal static class ConfigCommands
                 var profiles = new System.Text.Json.Nodes.JsonArray();
                 foreach (var (name, values) in file.Profiles)
                 {
-                    profiles.Add(new System.Text.Json.Nodes.JsonObject
+                    // As a JsonNode: the generic Add<T> serializes through reflection (a trim and AOT warning).
+                    profiles.Add((System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
                     {
                         ["profile"] = name,
                         ["api_url"] = values.GetValueOrDefault("api_url"),
