@@ -18,11 +18,6 @@ internal static class Program
             return await StreamChild.MainAsync(args).ConfigureAwait(false);
         }
 
-        if (args.Length > 0 && args[0] == FirstCallChild.Flag)
-        {
-            return await FirstCallChild.MainAsync(args).ConfigureAwait(false);
-        }
-
         var plan = args.Contains("--full") ? BenchPlan.Long : BenchPlan.Short;
         Console.WriteLine($"Saltant.Client.Bench: {(plan.Full ? "full" : "short")} run, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
                           $"medians of {plan.Repetitions} (throughput windows of {plan.RateWindow.TotalSeconds:0.#} s)");
