@@ -267,6 +267,26 @@ public sealed class BeyondCorpusTests
         Assert.Equal("application/json", a.ContentType);
     }
 
+    // ----- a status update's save() fills the defaults the task type gained since -----
+
+    [Fact]
+    public async Task A_status_update_fills_new_defaults_and_every_read_after_it_shows_them()
+    {
+        await using var s = await StartAsync();
+        var uuid = await s.CreateAsync("alice", "executabletaskinstances/", """{"task_type":2,"task_queue":1}""");
+        // Read once as a list and once alone, so the rendered arguments are what an earlier read kept.
+        Assert.Equal("{}", (await s.SendAsync("alice", "GET", "executabletaskinstances/")).Json!["results"]![0]!["arguments"]!.ToJsonString());
+        Assert.Equal("{}", (await s.SendAsync("alice", "GET", $"executabletaskinstances/{uuid}/")).Json!["arguments"]!.ToJsonString());
+
+        var put = await s.SendAsync("alice", "PUT", "executabletasktypes/2/",
+            """{"name":"sleep-30","command_to_run":"sleep 30","required_arguments":["later"],"required_arguments_default_values":{"later":7}}""");
+        Assert.True(put.Status == 200, put.Body);
+        AssertJson(await s.SendAsync("admin", "PATCH", $"updatetaskinstancestatus/{uuid}/", """{"state":"running"}"""), 200, $$"""{"uuid":"{{uuid}}","state":"running"}""");
+
+        Assert.Equal("""{"later":7}""", (await s.SendAsync("alice", "GET", $"executabletaskinstances/{uuid}/")).Json!["arguments"]!.ToJsonString());
+        Assert.Equal("""{"later":7}""", (await s.SendAsync("alice", "GET", "executabletaskinstances/")).Json!["results"]![0]!["arguments"]!.ToJsonString());
+    }
+
     // ----- status updates store str(value) but echo the value -----
 
     [Fact]

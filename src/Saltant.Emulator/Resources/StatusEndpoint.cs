@@ -37,6 +37,7 @@ internal static class StatusEndpoint
             var queue = store.Queues[inst.TaskQueueId];
             JsonNode? args = inst.Arguments;
             if (InstanceRules.Clean(store, inst.User, type, queue, ref args, fill: true) is not null) return ApiResponse.ServerFailureOnWrite();
+            inst.ArgumentsChanged();
             inst.State = state;
             if (state is "successful" or "failed") inst.DatetimeFinished = ctx.Now();
             return ApiResponse.Json(200, JsonOut.Write(w =>

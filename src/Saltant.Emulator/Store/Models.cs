@@ -82,9 +82,13 @@ internal sealed class InstanceRecord
 
     /// <summary>
     /// The arguments as the server's jsonb column returns them (keys by length, then bytes), rendered
-    /// once: they never change after creation, and every list page renders them for each record.
+    /// once and kept until they change (<see cref="ArgumentsChanged"/>): every list page renders them
+    /// for each record. Read and reset under the store lock only.
     /// </summary>
     public byte[] ArgumentsJsonb => argumentsJsonb ??= JsonOut.Write(w => JsonKinds.JsonbOrder(Arguments)!.WriteTo(w));
+
+    /// <summary>Drops the rendered arguments: a state update's save() fills in defaults the task type gained since.</summary>
+    public void ArgumentsChanged() => argumentsJsonb = null;
 
     /// <summary>
     /// A copy with this moment's state and finish time (and the arguments rendered), taken under the
