@@ -15,7 +15,8 @@ internal static class AnswerReader
     internal static async Task<Fin<HttpAnswer>> ReadAsync(
         HttpResponseMessage response, RequestInfo info, long limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentLength is long declared && declared > limit)
+        // Past the largest array there is, a body cannot be held whatever the limit says.
+        if (response.Content.Headers.ContentLength is long declared && declared > Math.Min(limit, System.Array.MaxLength))
         {
             return new ResponseTooLarge(info, limit);
         }

@@ -159,7 +159,12 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
 
         var first = (Page<T>)got;
         var records = first.Results.ToArray();
-        if (first.Next.IsNone)
+        // A full first page of a newest-first list may not be all of it even without a next link: the
+        // real server counts in one query and reads the page in another, so a record created between
+        // them pushes the oldest out of a page whose link was made from the older count. The records
+        // at or before its last one are read again then (one request more, and only for a full page).
+        var full = source.NewestFirst.IsSome && records.Length >= api.Settings.PageSize;
+        if (first.Next.IsNone && !full)
         {
             return (records, System.Array.Empty<Work<T[]>>());
         }
