@@ -27,18 +27,7 @@ internal static class FirstCallChild
     /// <param name="app">Which build of the app: a .dll runs under <c>dotnet</c>, anything else is a native executable.</param>
     internal static async Task<(double ListCpu, double ProcessCpu, double ListWall)> RunAsync(Uri apiRoot, string token, int expected, string app = JitCompiled)
     {
-        var managed = app.EndsWith(".dll", StringComparison.Ordinal);
-        var start = new ProcessStartInfo(managed ? "dotnet" : app) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (managed)
-        {
-            start.ArgumentList.Add(app);
-        }
-
-        foreach (var arg in new[] { apiRoot.AbsoluteUri, token, expected.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = ChildProgram.For(app, [apiRoot.AbsoluteUri, token, expected.ToString(CultureInfo.InvariantCulture)]);
         using var child = Process.Start(start) ?? throw new InvalidOperationException("the first-call child did not start");
         var output = child.StandardOutput.ReadToEndAsync();
         var errors = child.StandardError.ReadToEndAsync();

@@ -151,18 +151,7 @@ internal static class StartupScenario
 
     private static async Task<double> WallAsync(IReadOnlyDictionary<string, string> environment, string tool, params string[] args)
     {
-        var managed = tool.EndsWith(".dll", StringComparison.Ordinal);
-        var start = new ProcessStartInfo(managed ? "dotnet" : tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (managed)
-        {
-            start.ArgumentList.Add(tool);
-        }
-
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = ChildProgram.For(tool, args);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

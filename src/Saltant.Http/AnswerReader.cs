@@ -21,85 +21,85 @@ internal static class AnswerReader
             return new ResponseTooLarge(info, limit);
         }
 
-        var retryAfter = response.Headers.RetryAfter is { } retry ? RetryAfterDelay.Of(retry.Delta, retry.Date, response.Headers.Date, now) : None;
-        var location = Optional(response.Headers.Location?.OriginalString);
-        var contentType = response.Content.Headers.ContentType?.ToString();
-        if (response.Content.Headers.ContentLength is long large && large >= PooledFrom)
-        {
-            // A declared length (already checked against the limit) is read exactly; the handler ends
-            // the stream there, or fails it when the server sends fewer bytes than it declared.
-            var rented = ArrayPool<byte>.Shared.Rent((int)large);
-            try
-            {
-                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                await stream.ReadExactlyAsync(rented.AsMemory(0, (int)large), cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-                throw;
-            }
-
-            return HttpAnswer.Pooled((int)response.StatusCode, contentType, rented, (int)large, retryAfter, location);
-        }
-
-        var body = await ReadBoundedAsync(response.Content, limit, cancellationToken).ConfigureAwait(false);
-        if (body is null)
+        if (await ReadBoundedAsync(response.Content, limit, cancellationToken).ConfigureAwait(false) is not { } body)
         {
             return new ResponseTooLarge(info, limit);
         }
 
-        return new HttpAnswer((int)response.StatusCode, contentType, body, retryAfter, location);
+        var status = (int)response.StatusCode;
+        var contentType = response.Content.Headers.ContentType?.ToString();
+        var retryAfter = response.Headers.RetryAfter is { } retry ? RetryAfterDelay.Of(retry.Delta, retry.Date, response.Headers.Date, now) : None;
+        var location = Optional(response.Headers.Location?.OriginalString);
+        return body.Rented
+            ? HttpAnswer.Pooled(status, contentType, body.Bytes, body.Length, retryAfter, location)
+            : new HttpAnswer(status, contentType, body.Bytes, retryAfter, location);
     }
 
     /// <summary>
-    /// Bodies of at least this many bytes (declared) are read into a pooled array: the size from which
-    /// the runtime puts an array on the large object heap, less a margin.
+    /// Bodies of at least this many bytes stay in an array rented from the shared pool (given back
+    /// once decoded): the size from which the runtime puts an array on the large object heap, less a
+    /// margin. A list read in large parts would otherwise make such an array per part.
     /// </summary>
     internal const int PooledFrom = 64 * 1024;
 
-    /// <summary>The body's bytes, or null when there are more than <paramref name="limit"/>.</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+    /// <summary>A body as read: the first <paramref name="Length"/> bytes of <paramref name="Bytes"/>, an array rented from the shared pool when <paramref name="Rented"/>.</summary>
+    private readonly record struct Body(byte[] Bytes, int Length, bool Rented);
+
+    /// <summary>The body, or null when there are more than <paramref name="limit"/> bytes.</summary>
+    private static async Task<Body?> ReadBoundedAsync(HttpContent content, long limit, CancellationToken cancellationToken)
     {
         await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         if (content.Headers.ContentLength is long declared)
         {
-            // A declared length (already checked against the limit) is one exact array; the handler
-            // ends the stream there, or fails it when the server sends fewer bytes than it declared.
-            var exact = new byte[declared];
-            await stream.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
-            return exact;
+            // A declared length (already checked against the limit) is read exactly; the handler ends
+            // the stream there, or fails it when the server sends fewer bytes than it declared.
+            var length = (int)declared;
+            var rented = length >= PooledFrom;
+            var exact = rented ? ArrayPool<byte>.Shared.Rent(length) : new byte[length];
+            try
+            {
+                await stream.ReadExactlyAsync(exact.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            }
+            catch when (rented)
+            {
+                ArrayPool<byte>.Shared.Return(exact);
+                throw;
+            }
+
+            return new Body(exact, length, rented);
         }
 
         // Chunked: grow a pooled buffer, and stop as soon as the limit is passed.
         var capacity = (int)Math.Min(16 * 1024, Math.Min(limit + 1, System.Array.MaxLength));
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
-        var length = 0;
+        var read = 0;
+        var kept = false;
         try
         {
             while (true)
             {
-                if (length == buffer.Length)
+                if (read == buffer.Length)
                 {
-                    if (length > limit)
+                    if (read > limit)
                     {
                         return null;
                     }
 
                     var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Math.Min(limit + 1, System.Array.MaxLength)));
-                    buffer.AsSpan(0, length).CopyTo(larger);
+                    buffer.AsSpan(0, read).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
 
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
+                var more = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+                if (more == 0)
                 {
-                    return buffer.AsSpan(0, length).ToArray();
+                    kept = read >= PooledFrom;
+                    return kept ? new Body(buffer, read, true) : new Body(buffer.AsSpan(0, read).ToArray(), read, false);
                 }
 
-                length += read;
-                if (length > limit)
+                read += more;
+                if (read > limit)
                 {
                     return null;
                 }
@@ -107,7 +107,10 @@ internal static class AnswerReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (!kept)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 }

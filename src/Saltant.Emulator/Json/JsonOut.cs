@@ -27,15 +27,16 @@ internal static class JsonOut
     {
         var buffer = new PooledBufferWriter();
         using (var w = new Utf8JsonWriter(buffer, Options)) body(w);
+        var length = buffer.Length;
         var written = buffer.Detach();
-        if (buffer.Length >= 64 * 1024)
+        if (length >= 64 * 1024)
         {
             rented = written;
-            return written.AsMemory(0, buffer.Length);
+            return written.AsMemory(0, length);
         }
 
         rented = null;
-        var copy = written.AsSpan(0, buffer.Length).ToArray();
+        var copy = written.AsSpan(0, length).ToArray();
         System.Buffers.ArrayPool<byte>.Shared.Return(written);
         return copy;
     }

@@ -35,7 +35,7 @@ internal static class ResourceFilters
             new("description", FilterType.Char, Lookups.Char, t => t.Description),
             new("user__username", FilterType.Char, Lookups.Char, t => t.User.Username),
             new("command_to_run", FilterType.Char, Lookups.Char, t => t.CommandToRun),
-            new("datetime_created", FilterType.DateTime, Lookups.Date, t => t.DatetimeCreated),
+            FilterField<TaskTypeRecord>.DateTime("datetime_created", t => t.DatetimeCreated),
         };
         if (kind == TaskKind.Container)
         {
@@ -52,7 +52,7 @@ internal static class ResourceFilters
         new("user__username", FilterType.Char, Lookups.Char, i => i.User.Username),
         new("task_type", FilterType.ForeignKey, Lookups.ForeignKey, i => i.TaskTypeId, Exists: id => id is > 0 and <= int.MaxValue && store.Types(kind).ContainsKey((int)id)),
         new("task_queue", FilterType.ForeignKey, Lookups.ForeignKey, i => i.TaskQueueId, Exists: id => id is > 0 and <= int.MaxValue && store.Queues.ContainsKey((int)id)),
-        new("datetime_created", FilterType.DateTime, Lookups.Date, i => i.DatetimeCreated, Date: i => i.DatetimeCreated),
-        new("datetime_finished", FilterType.DateTime, Lookups.Date, i => i.DatetimeFinished, Date: i => i.DatetimeFinished),
+        FilterField<InstanceRecord>.DateTime("datetime_created", i => i.DatetimeCreated),
+        FilterField<InstanceRecord>.DateTime("datetime_finished", i => i.DatetimeFinished),
     ];
 }

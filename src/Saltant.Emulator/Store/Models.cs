@@ -83,7 +83,7 @@ internal sealed class InstanceRecord
     /// <summary>
     /// The arguments as the server's jsonb column returns them (keys by length, then bytes), rendered
     /// once and kept until they change (<see cref="ArgumentsChanged"/>): every list page renders them
-    /// for each record. Read and reset under the store lock only.
+    /// for each record. Computed and reset under the store lock only (a <see cref="Frozen"/> copy carries it computed).
     /// </summary>
     public byte[] ArgumentsJsonb => argumentsJsonb ??= JsonOut.Write(w => JsonKinds.JsonbOrder(Arguments)!.WriteTo(w));
 
@@ -94,10 +94,9 @@ internal sealed class InstanceRecord
     /// A copy with this moment's state and finish time (and the arguments rendered), taken under the
     /// store lock so that a page can be rendered outside it while a worker changes the record.
     /// </summary>
-    public InstanceRecord Frozen() => new()
+    public InstanceRecord Frozen()
     {
-        Uuid = Uuid, Seq = Seq, Kind = Kind, User = User, Name = Name, State = State, DatetimeCreated = DatetimeCreated,
-        DatetimeFinished = DatetimeFinished, Arguments = Arguments, TaskQueueId = TaskQueueId, TaskTypeId = TaskTypeId,
-        argumentsJsonb = ArgumentsJsonb,
-    };
+        _ = ArgumentsJsonb;
+        return (InstanceRecord)MemberwiseClone();
+    }
 }
