@@ -3,6 +3,13 @@ using Saltant.Cli;
 
 // The saltant tool. Ctrl+C (SIGINT), SIGTERM and SIGQUIT cancel the running command (exit 130,
 // or 0 for `saltant emulator`, which runs until stopped); a second Ctrl+C ends the process at once.
+// The Native AOT build has no emulator of its own and becomes the framework-dependent build packed
+// beside it for `saltant emulator …`; this build runs it itself (EmulatorCommand.HandOff).
+if (Saltant.Cli.Commands.EmulatorCommand.HandOff(args, Console.Error) is { } handedOff)
+{
+    return handedOff;
+}
+
 using var interrupt = new CancellationTokenSource();
 void Stop(PosixSignalContext context)
 {

@@ -9,7 +9,9 @@ namespace Saltant.Packaging.Tests;
 [Trait("Category", "Integration")]
 public sealed class PackageContentsTests(PackedFeed packed)
 {
-    public static TheoryData<string> Ids => new(PackedFeed.PackageIds);
+    public static TheoryData<string> Ids => new(PackedFeed.PackageIds.Concat(PackedFeed.PlatformPackageIds));
+
+    public static TheoryData<string> SymbolIds => new(PackedFeed.PackageIds.Where(id => id != "Saltant.Cli").Concat(PackedFeed.PlatformPackageIds));
 
     public static TheoryData<string> LibraryIds => new(PackedFeed.PackageIds.Where(id => id != "Saltant.Cli"));
 
@@ -31,10 +33,12 @@ public sealed class PackageContentsTests(PackedFeed packed)
     }
 
     [Fact]
-    public void The_pack_makes_a_package_and_a_symbol_package_for_each_packable_project_and_nothing_else()
+    public void The_pack_makes_a_package_and_a_symbol_package_for_each_packable_project_and_the_tools_platform_package_and_nothing_else()
     {
-        var expected = PackedFeed.PackageIds
-            .SelectMany(id => new[] { $"{id}.{packed.Version}.nupkg", $"{id}.{packed.Version}.snupkg" })
+        // The tool's pointer package holds no assemblies, so it has no symbol package; its
+        // framework-dependent platform package has one. (The Native AOT one is packed by the tests that install the tool.)
+        var expected = PackedFeed.PackageIds.Concat(PackedFeed.PlatformPackageIds)
+            .SelectMany(id => id == "Saltant.Cli" ? [$"{id}.{packed.Version}.nupkg"] : new[] { $"{id}.{packed.Version}.nupkg", $"{id}.{packed.Version}.snupkg" })
             .Order(StringComparer.Ordinal);
         var made = Directory.EnumerateFiles(packed.Feed).Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(expected, made);
@@ -94,11 +98,30 @@ public sealed class PackageContentsTests(PackedFeed packed)
     }
 
     [Fact]
-    public void The_tool_package_is_a_dotnet_tool_named_saltant_with_its_dependencies_inside()
+    public void The_tool_package_is_a_pointer_to_the_native_package_for_linux_x64_and_the_framework_dependent_one_elsewhere()
     {
         using var package = ZipFile.OpenRead(packed.Nupkg("Saltant.Cli"));
         var metadata = Metadata(package, "Saltant.Cli");
         Assert.Equal("DotnetTool", Child(metadata, "packageTypes")?.Elements().Single().Attribute("name")?.Value);
+        Assert.Null(Child(metadata, "dependencies"));
+        Assert.DoesNotContain(package.Entries, e => e.FullName.EndsWith(".dll", StringComparison.Ordinal));   // no implementation of its own
+
+        var settings = package.GetEntry("tools/any/any/DotnetToolSettings.xml");
+        Assert.NotNull(settings);
+        using var stream = settings.Open();
+        var document = XDocument.Load(stream);
+        Assert.Equal("saltant", document.Descendants("Command").Single().Attribute("Name")?.Value);
+        var platforms = document.Descendants("RuntimeIdentifierPackage").Select(p => (p.Attribute("RuntimeIdentifier")?.Value, p.Attribute("Id")?.Value));
+        Assert.Equal([("linux-x64", "Saltant.Cli.linux-x64"), ("any", "Saltant.Cli.any")], platforms);
+        Assert.Equal(PackedFeed.NativeToolRuntimeIdentifiers, platforms.Select(p => p.Item1).Where(rid => rid != "any"));
+    }
+
+    [Fact]
+    public void The_framework_dependent_tool_package_is_a_dotnet_tool_named_saltant_with_its_dependencies_and_the_emulator_inside()
+    {
+        using var package = ZipFile.OpenRead(packed.Nupkg("Saltant.Cli.any"));
+        var metadata = Metadata(package, "Saltant.Cli.any");
+        Assert.Equal("DotnetToolRidPackage", Child(metadata, "packageTypes")?.Elements().Single().Attribute("name")?.Value);
         Assert.Null(Child(metadata, "dependencies"));   // a tool carries what it needs
 
         var entries = package.Entries.Select(e => e.FullName).ToList();
@@ -107,18 +130,24 @@ public sealed class PackageContentsTests(PackedFeed packed)
 
         var settings = package.GetEntry("tools/net10.0/any/DotnetToolSettings.xml");
         Assert.NotNull(settings);
-        using var stream = settings.Open();
-        var command = XDocument.Load(stream).Descendants("Command").Single();
-        Assert.Equal("saltant", command.Attribute("Name")?.Value);
-        Assert.Equal("saltant.dll", command.Attribute("EntryPoint")?.Value);
+        using (var stream = settings.Open())
+        {
+            var command = XDocument.Load(stream).Descendants("Command").Single();
+            Assert.Equal("saltant", command.Attribute("Name")?.Value);
+            Assert.Equal("saltant.dll", command.Attribute("EntryPoint")?.Value);
+        }
+
+        // The emulator's Kestrel needs the ASP.NET Core shared framework named in the runtime config.
+        using var config = new StreamReader(package.GetEntry("tools/net10.0/any/saltant.runtimeconfig.json")!.Open());
+        Assert.Contains("Microsoft.AspNetCore.App", config.ReadToEnd(), StringComparison.Ordinal);
     }
 
     [Theory]
-    [MemberData(nameof(Ids))]
+    [MemberData(nameof(SymbolIds))]
     public void Each_symbol_package_has_the_portable_pdb_of_its_assembly(string id)
     {
         var entries = Entries(packed.Snupkg(id));
-        var pdb = id == "Saltant.Cli" ? "tools/net10.0/any/saltant.pdb" : $"lib/net10.0/{id}.pdb";
+        var pdb = id == "Saltant.Cli.any" ? "tools/net10.0/any/saltant.pdb" : $"lib/net10.0/{id}.pdb";
         Assert.Contains(pdb, entries);
         using var package = ZipFile.OpenRead(packed.Snupkg(id));
         using var stream = package.GetEntry(pdb)!.Open();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Xml.Linq;
 using Xunit;
 
@@ -21,7 +22,20 @@ public sealed class PackedFeed : IDisposable
         "Saltant.Testing", "Saltant.DependencyInjection", "Saltant.Cli",
     ];
 
+    /// <summary>
+    /// What the build packs besides those: the tool's framework-dependent platform package (the
+    /// project's package, Saltant.Cli, is the pointer to the platform packages).
+    /// </summary>
+    public static readonly IReadOnlyList<string> PlatformPackageIds = ["Saltant.Cli.any"];
+
+    /// <summary>The platforms the tool has a Native AOT package for (its ToolPackageRuntimeIdentifiers, less any).</summary>
+    public static readonly IReadOnlyList<string> NativeToolRuntimeIdentifiers = ["linux-x64"];
+
+    // Hang guard only: the Native AOT pack takes two or three minutes (ILCompiler), more on a loaded machine.
+    private static readonly TimeSpan NativePackHangGuard = TimeSpan.FromMinutes(20);
+
     private readonly string _scratch = Directory.CreateTempSubdirectory("saltant-packaging-").FullName;
+    private readonly Lazy<Task<ProcessResult?>> _nativePack;
 
     public PackedFeed()
     {
@@ -29,6 +43,66 @@ public sealed class PackedFeed : IDisposable
         Assert.True(
             Directory.Exists(Feed),
             $"No {Feed}: the build of Saltant.Packaging.Tests packs into it (target PackTheSources); build the project before testing it.");
+        NativeFeed = Path.Combine(_scratch, "native-feed");
+        _nativePack = new Lazy<Task<ProcessResult?>>(PackNativeToolAsync);
+    }
+
+    /// <summary>The folder the native tool package is packed into (see <see cref="PackNativeToolAsync"/>).</summary>
+    public string NativeFeed { get; }
+
+    /// <summary>Whether this machine's platform has a Native AOT tool package, which is then packed for the tests that install the tool.</summary>
+    public static bool HasNativeTool => NativeToolRuntimeIdentifiers.Contains(RuntimeInformation.RuntimeIdentifier);
+
+    /// <summary>
+    /// The pack of Saltant.Cli.&lt;this platform&gt; (Native AOT), made once for every test that needs
+    /// it, or null on a platform without one (the tool installs as Saltant.Cli.any there). It is
+    /// not part of the build's pack, which would put an ILCompiler run into every build of this
+    /// project; it packs from a copy of the sources, since packing in the repository would rebuild
+    /// src/*/bin under tests running beside these.
+    /// </summary>
+    public Task<ProcessResult?> NativeToolPackAsync() => _nativePack.Value;
+
+    private async Task<ProcessResult?> PackNativeToolAsync()
+    {
+        if (!HasNativeTool) return null;
+        var sources = CopySources(Scratch("native-tool-sources"), ["src/Saltant.Domain", "src/Saltant.Http", "src/Saltant.Client", "src/Saltant.Emulator", "src/Saltant.Cli"]);
+        return await ChildProcess.RunAsync(
+            ChildProcess.DotnetHost,
+            ["pack", Path.Combine(sources, "src", "Saltant.Cli", "Saltant.Cli.csproj"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", NativeFeed],
+            sources,
+            NativePackHangGuard);
+    }
+
+    /// <summary>The shared build files and these folders of the repository, without build outputs, under <paramref name="scratch"/>.</summary>
+    public string CopySources(string scratch, IEnumerable<string> folders)
+    {
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "README.md", "src/Directory.Build.props" })
+        {
+            var target = Path.Combine(scratch, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(RepositoryRoot, file), target, overwrite: true);
+        }
+
+        foreach (var folder in folders)
+        {
+            CopyFolder(Path.Combine(RepositoryRoot, folder), Path.Combine(scratch, folder));
+        }
+
+        return scratch;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(from).Where(d => Path.GetFileName(d) is not ("bin" or "obj")))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
     }
 
     /// <summary>The repository: the first folder above the test's output holding Saltant.Functional.sln.</summary>

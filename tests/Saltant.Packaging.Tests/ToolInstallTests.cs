@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Saltant.Emulator;
 using Xunit;
@@ -10,78 +11,42 @@ namespace Saltant.Packaging.Tests;
 [Trait("Category", "Integration")]
 public sealed class ToolInstallTests(PackedFeed packed, ITestOutputHelper output)
 {
-    // Hang guards only: an install (one restore from the local feed) and a run of the tool take
-    // seconds, a minute or so on a loaded machine; these fire only on a child that has hung.
-    private static readonly TimeSpan ToolInstallHangGuard = TimeSpan.FromMinutes(10);
+    // Hang guards only: a run of the tool takes well under a second, seconds on a loaded machine;
+    // these fire only on a child that has hung.
     private static readonly TimeSpan ToolRunHangGuard = TimeSpan.FromMinutes(5);
-
-    /// <summary>Installs the tool once per test into its own folder and returns the path of the `saltant` command.</summary>
-    private async Task<(string Command, string Home)> InstallAsync(string name)
-    {
-        var scratch = packed.Scratch(name);
-        var tools = Path.Combine(scratch, "tools");
-        // Only the packed feed as a source: a tool package carries its dependencies, so nothing else
-        // is needed, and a package of the same id on nuget.org can never be picked instead.
-        var config = Path.Combine(scratch, "nuget.config");
-        File.WriteAllText(config, $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="packed" value="{packed.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        var install = await ChildProcess.RunAsync(
-            ChildProcess.DotnetHost,
-            ["tool", "install", "Saltant.Cli", "--tool-path", tools, "--add-source", packed.Feed, "--configfile", config, "--version", packed.Version],
-            scratch,
-            ToolInstallHangGuard,
-            // A private package cache: the global one must never keep a stale Saltant.Cli of this version.
-            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(scratch, "packages") });
-        output.WriteLine($"dotnet tool install took {install.Elapsed.TotalSeconds:F1} s");
-        Assert.True(install.ExitCode == 0, install.ToString());
-
-        var command = Path.Combine(tools, OperatingSystem.IsWindows() ? "saltant.exe" : "saltant");
-        Assert.True(File.Exists(command), $"no {command} after\n{install}");
-        return (command, Directory.CreateDirectory(Path.Combine(scratch, "home")).FullName);
-    }
-
-    /// <summary>
-    /// The environment of the installed tool: no SALTANT_* of the machine running the tests, a home
-    /// and config directory with no config file, and the runtime the tests run on.
-    /// </summary>
-    private static Dictionary<string, string?> ToolEnvironment(string home, IReadOnlyDictionary<string, string?>? saltant = null)
-    {
-        var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
-            .Where(name => name.StartsWith("SALTANT_", StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(name => name, _ => (string?)null);
-        environment["HOME"] = home;
-        environment["USERPROFILE"] = home;
-        environment["XDG_CONFIG_HOME"] = Path.Combine(home, ".config");
-        environment["NO_COLOR"] = "1";
-        var dotnet = ChildProcess.DotnetHost;
-        if (Path.IsPathRooted(dotnet)) environment["DOTNET_ROOT"] = Path.GetDirectoryName(dotnet);
-        foreach (var (name, value) in saltant ?? new Dictionary<string, string?>()) environment[name] = value;
-        return environment;
-    }
+    private static readonly TimeSpan EmulatorStartHangGuard = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public async Task The_installed_tool_prints_the_package_version_and_lists_the_emulators_users()
+    public async Task The_installed_tool_is_this_platforms_package_and_prints_the_version_and_lists_the_emulators_users()
     {
-        var (saltant, home) = await InstallAsync("install");
+        var tool = await ToolInstall.InstallAsync(packed, "install", output);
 
-        var version = await ChildProcess.RunAsync(saltant, ["--version"], home, ToolRunHangGuard, ToolEnvironment(home));
+        // The pointer package sends linux-x64 to the Native AOT package and every other platform to the framework-dependent one.
+        if (PackedFeed.HasNativeTool)
+        {
+            Assert.Contains($"saltant.cli.{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}", tool.Resolved, StringComparison.Ordinal);
+            var head = new byte[4];
+            using (var file = File.OpenRead(tool.Resolved)) file.ReadExactly(head);
+            Assert.Equal("\u007fELF"u8.ToArray(), head);   // a native executable, not an apphost beside a saltant.dll
+            Assert.False(File.Exists(Path.Combine(tool.Folder, "saltant.dll")));
+            Assert.True(File.Exists(Path.Combine(tool.Folder, "emulator", "saltant.dll")));   // the framework-dependent build, for the emulator
+        }
+        else
+        {
+            Assert.Contains("saltant.cli.any", tool.Resolved, StringComparison.Ordinal);
+        }
+
+        var version = await ChildProcess.RunAsync(tool.Command, ["--version"], tool.Home, ToolRunHangGuard, ToolInstall.Environment(tool.Home));
         Assert.True(version.ExitCode == 0, version.ToString());
         Assert.Equal(packed.Version, version.Out.Trim());
 
         await using var emulator = await SaltantEmulator.StartAsync();
         var list = await ChildProcess.RunAsync(
-            saltant,
+            tool.Command,
             ["users", "list", "--output", "json"],
-            home,
+            tool.Home,
             ToolRunHangGuard,
-            ToolEnvironment(home, new Dictionary<string, string?>
+            ToolInstall.Environment(tool.Home, new Dictionary<string, string?>
             {
                 ["SALTANT_API_URL"] = emulator.ApiUrl.ToString(),
                 ["SALTANT_AUTH_TOKEN"] = emulator.User("alice").Token,
@@ -93,5 +58,61 @@ public sealed class ToolInstallTests(PackedFeed packed, ITestOutputHelper output
         Assert.Equal(JsonValueKind.Array, json.RootElement.ValueKind);
         var usernames = json.RootElement.EnumerateArray().Select(user => user.GetProperty("username").GetString()).Order(StringComparer.Ordinal);
         Assert.Equal(["admin", "alice", "bob"], usernames);
+    }
+
+    [Fact]
+    public async Task The_installed_tools_emulator_command_serves_the_api_the_tool_then_reads()
+    {
+        var tool = await ToolInstall.InstallAsync(packed, "emulator", output);
+
+        // The native build hands `emulator …` to the framework-dependent build beside it, help included.
+        var help = await ChildProcess.RunAsync(tool.Command, ["emulator", "--help"], tool.Home, ToolRunHangGuard, ToolInstall.Environment(tool.Home));
+        Assert.True(help.ExitCode == 0, help.ToString());
+        Assert.Contains("--time-scale", help.Out, StringComparison.Ordinal);
+
+        var start = new ProcessStartInfo(tool.Command) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = tool.Home };
+        foreach (var argument in new[] { "emulator", "--port", "0", "--user", "carol:carol-token:carol-password" }) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in ToolInstall.Environment(tool.Home))
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+
+        // The first line it prints says where it listens: "saltant emulator listening on http://127.0.0.1:PORT/api/".
+        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var emulator = new Process { StartInfo = start };
+        emulator.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text && text.Contains("listening on", StringComparison.Ordinal)) listening.TrySetResult(text.Split(' ').Last());
+        };
+        emulator.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text) errors.Enqueue(text);
+        };
+        emulator.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"the emulator ended with {emulator.ExitCode}: {string.Join('\n', errors)}"));
+        emulator.EnableRaisingEvents = true;
+        Assert.True(emulator.Start());
+        emulator.BeginOutputReadLine();
+        emulator.BeginErrorReadLine();
+        try
+        {
+            var url = await listening.Task.WaitAsync(EmulatorStartHangGuard);
+            Assert.StartsWith("http://127.0.0.1:", url, StringComparison.Ordinal);
+
+            var list = await ChildProcess.RunAsync(
+                tool.Command,
+                ["users", "list", "-q"],
+                tool.Home,
+                ToolRunHangGuard,
+                ToolInstall.Environment(tool.Home, new Dictionary<string, string?> { ["SALTANT_API_URL"] = url, ["SALTANT_AUTH_TOKEN"] = "carol-token" }));
+            Assert.True(list.ExitCode == 0, list.ToString());
+            Assert.Equal("carol", list.Out.Trim());
+        }
+        finally
+        {
+            if (!emulator.HasExited) emulator.Kill();
+            await emulator.WaitForExitAsync();
+        }
     }
 }

@@ -11,6 +11,14 @@ namespace Saltant.Cli.Commands;
 /// <summary><c>emulator</c>: runs the in-memory saltant server for local experiments until Ctrl+C.</summary>
 internal static class EmulatorCommand
 {
+    /// <summary>
+    /// Nothing to hand off: this build runs the emulator itself. (The Native AOT build, which cannot,
+    /// hands <c>emulator …</c> to the framework-dependent build packed beside it.)
+    /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="errors">Where a failed hand-off would be reported.</param>
+    internal static int? HandOff(IReadOnlyList<string> args, TextWriter errors) => null;
+
     /// <summary>Builds the command.</summary>
     /// <param name="factory">The factory.</param>
     public static Command Build(CommandFactory factory)
