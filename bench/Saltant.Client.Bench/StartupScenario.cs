@@ -146,7 +146,7 @@ internal static class StartupScenario
                 Invariant($"the same, the tool {build}"),
                 Invariant($"{ahead * 1000:F0} ms"),
                 Invariant($"{jit * 1000:F0} ms (the framework-dependent build, JIT-compiled, paired runs)"),
-                Invariant($"/JIT {ahead / jit:F2}x"),
+                Invariant($"this build/JIT {ahead / jit:F2}x"),
                 "<= 300 ms",
                 ahead <= 0.3));
         }

@@ -137,9 +137,12 @@ public sealed class PackageContentsTests(PackedFeed packed)
             Assert.Equal("saltant.dll", command.Attribute("EntryPoint")?.Value);
         }
 
-        // The emulator's Kestrel needs the ASP.NET Core shared framework named in the runtime config.
+        // The emulator's Kestrel needs the ASP.NET Core shared framework named in the runtime config,
+        // and the tool runs on any 10.0 runtime, not only the newest patch the packing SDK knew.
         using var config = new StreamReader(package.GetEntry("tools/net10.0/any/saltant.runtimeconfig.json")!.Open());
-        Assert.Contains("Microsoft.AspNetCore.App", config.ReadToEnd(), StringComparison.Ordinal);
+        var frameworks = System.Text.Json.JsonDocument.Parse(config.ReadToEnd()).RootElement.GetProperty("runtimeOptions").GetProperty("frameworks")
+            .EnumerateArray().Select(f => (f.GetProperty("name").GetString(), f.GetProperty("version").GetString()));
+        Assert.Equal([("Microsoft.NETCore.App", "10.0.0"), ("Microsoft.AspNetCore.App", "10.0.0")], frameworks);
     }
 
     [Theory]

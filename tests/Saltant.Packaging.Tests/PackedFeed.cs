@@ -50,8 +50,18 @@ public sealed class PackedFeed : IDisposable
     /// <summary>The folder the native tool package is packed into (see <see cref="PackNativeToolAsync"/>).</summary>
     public string NativeFeed { get; }
 
-    /// <summary>Whether this machine's platform has a Native AOT tool package, which is then packed for the tests that install the tool.</summary>
-    public static bool HasNativeTool => NativeToolRuntimeIdentifiers.Contains(RuntimeInformation.RuntimeIdentifier);
+    /// <summary>
+    /// This machine's portable platform name when it has a Native AOT tool package (packed for the
+    /// tests that install the tool), else null. Portable: a distribution's own build of .NET reports
+    /// a RID such as ubuntu.24.04-x64, and a musl Linux is not linux-x64.
+    /// </summary>
+    public static string? NativeToolRuntimeIdentifier { get; } =
+        OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64 && !RuntimeInformation.RuntimeIdentifier.Contains("musl", StringComparison.Ordinal)
+            ? NativeToolRuntimeIdentifiers.FirstOrDefault(rid => rid == "linux-x64")
+            : null;
+
+    /// <summary>Whether this machine's platform has a Native AOT tool package.</summary>
+    public static bool HasNativeTool => NativeToolRuntimeIdentifier is not null;
 
     /// <summary>
     /// The pack of Saltant.Cli.&lt;this platform&gt; (Native AOT), made once for every test that needs
@@ -64,11 +74,12 @@ public sealed class PackedFeed : IDisposable
 
     private async Task<ProcessResult?> PackNativeToolAsync()
     {
-        if (!HasNativeTool) return null;
+        if (NativeToolRuntimeIdentifier is not { } rid) return null;
         var sources = CopySources(Scratch("native-tool-sources"), ["src/Saltant.Domain", "src/Saltant.Http", "src/Saltant.Client", "src/Saltant.Emulator", "src/Saltant.Cli"]);
         return await ChildProcess.RunAsync(
             ChildProcess.DotnetHost,
-            ["pack", Path.Combine(sources, "src", "Saltant.Cli", "Saltant.Cli.csproj"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", NativeFeed],
+            // No build servers left behind: the MSBuild nodes and compiler server would outlive the test run.
+            ["pack", Path.Combine(sources, "src", "Saltant.Cli", "Saltant.Cli.csproj"), "-c", "Release", "-r", rid, "-o", NativeFeed, "-nodeReuse:false", "-p:UseSharedCompilation=false"],
             sources,
             NativePackHangGuard);
     }

@@ -24,12 +24,15 @@ public sealed class ToolInstallTests(PackedFeed packed, ITestOutputHelper output
         // The pointer package sends linux-x64 to the Native AOT package and every other platform to the framework-dependent one.
         if (PackedFeed.HasNativeTool)
         {
-            Assert.Contains($"saltant.cli.{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}", tool.Resolved, StringComparison.Ordinal);
+            Assert.Contains($"saltant.cli.{PackedFeed.NativeToolRuntimeIdentifier}", tool.Resolved, StringComparison.Ordinal);
             var head = new byte[4];
             using (var file = File.OpenRead(tool.Resolved)) file.ReadExactly(head);
             Assert.Equal("\u007fELF"u8.ToArray(), head);   // a native executable, not an apphost beside a saltant.dll
             Assert.False(File.Exists(Path.Combine(tool.Folder, "saltant.dll")));
             Assert.True(File.Exists(Path.Combine(tool.Folder, "emulator", "saltant.dll")));   // the framework-dependent build, for the emulator
+            var config = File.ReadAllText(Path.Combine(tool.Folder, "emulator", "saltant.runtimeconfig.json"));
+            Assert.Contains("Microsoft.AspNetCore.App", config, StringComparison.Ordinal);
+            Assert.DoesNotContain("10.0.1", config, StringComparison.Ordinal);   // any 10.0 runtime, not the packing SDK's newest patch
         }
         else
         {
@@ -111,8 +114,9 @@ public sealed class ToolInstallTests(PackedFeed packed, ITestOutputHelper output
         }
         finally
         {
-            if (!emulator.HasExited) emulator.Kill();
-            await emulator.WaitForExitAsync();
+            if (!emulator.HasExited) emulator.Kill(entireProcessTree: true);
+            using var guard = new CancellationTokenSource(EmulatorStartHangGuard);
+            await emulator.WaitForExitAsync(guard.Token);
         }
     }
 }

@@ -41,9 +41,11 @@ internal static partial class EmulatorCommand
             return null;
         }
 
-        // The dotnet that installed the tool, where DOTNET_ROOT names it; otherwise the one on PATH.
+        // The dotnet in DOTNET_ROOT where that names one (as it does for a runtime outside the default
+        // places); otherwise the dotnet on PATH, which execvp looks up.
         var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
-        var host = !string.IsNullOrEmpty(root) && File.Exists(Path.Combine(root, "dotnet")) ? Path.Combine(root, "dotnet") : "dotnet";
+        var named = string.IsNullOrEmpty(root) ? null : Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        var host = named is not null && File.Exists(named) ? named : "dotnet";
         if (OperatingSystem.IsWindows())
         {
             return RunAsChild(host, build, args, errors);
