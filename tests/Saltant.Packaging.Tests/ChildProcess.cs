@@ -22,6 +22,41 @@ public static class ChildProcess
         TimeSpan hangGuard,
         IReadOnlyDictionary<string, string?>? environment = null)
     {
+        var start = StartInfo(fileName, arguments, workingDirectory, environment);
+        var command = $"{fileName} {string.Join(' ', arguments)}";
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {command}");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var guard = new CancellationTokenSource(hangGuard);
+        try
+        {
+            await process.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            var after = hangGuard < TimeSpan.FromMinutes(1) ? $"{hangGuard.TotalSeconds:F0} s" : $"{hangGuard.TotalMinutes:F0} min";
+            throw new TimeoutException(
+                $"Hang guard: {command} was still running after {after}, far longer than it takes on a slow, loaded machine, "
+                + $"so it was taken to be hung and killed (this guard is not a time limit).\n--- stdout\n{await output}\n--- stderr\n{await error}");
+        }
+        return new ProcessResult(command, process.ExitCode, await output, await error, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// How every child of these tests starts: output, errors and input redirected, in
+    /// <paramref name="workingDirectory"/>, with <paramref name="environment"/> applied (a null value
+    /// removes the variable) over the test's own, less what `dotnet test` leaves for MSBuild.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string?>? environment = null)
+    {
         var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
@@ -49,27 +84,7 @@ public static class ChildProcess
             else start.Environment[name] = value;
         }
 
-        var command = $"{fileName} {string.Join(' ', arguments)}";
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {command}");
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(hangGuard);
-        try
-        {
-            await process.WaitForExitAsync(guard.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            var after = hangGuard < TimeSpan.FromMinutes(1) ? $"{hangGuard.TotalSeconds:F0} s" : $"{hangGuard.TotalMinutes:F0} min";
-            throw new TimeoutException(
-                $"Hang guard: {command} was still running after {after}, far longer than it takes on a slow, loaded machine, "
-                + $"so it was taken to be hung and killed (this guard is not a time limit).\n--- stdout\n{await output}\n--- stderr\n{await error}");
-        }
-        return new ProcessResult(command, process.ExitCode, await output, await error, clock.Elapsed);
+        return start;
     }
 
     /// <summary>The dotnet host running these tests (so a nested command uses the same SDK install).</summary>

@@ -73,13 +73,7 @@ public sealed class ToolInstallTests(PackedFeed packed, ITestOutputHelper output
         Assert.True(help.ExitCode == 0, help.ToString());
         Assert.Contains("--time-scale", help.Out, StringComparison.Ordinal);
 
-        var start = new ProcessStartInfo(tool.Command) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = tool.Home };
-        foreach (var argument in new[] { "emulator", "--port", "0", "--user", "carol:carol-token:carol-password" }) start.ArgumentList.Add(argument);
-        foreach (var (name, value) in ToolInstall.Environment(tool.Home))
-        {
-            if (value is null) start.Environment.Remove(name);
-            else start.Environment[name] = value;
-        }
+        var start = ChildProcess.StartInfo(tool.Command, ["emulator", "--port", "0", "--user", "carol:carol-token:carol-password"], tool.Home, ToolInstall.Environment(tool.Home));
 
         // The first line it prints says where it listens: "saltant emulator listening on http://127.0.0.1:PORT/api/".
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -96,6 +90,7 @@ public sealed class ToolInstallTests(PackedFeed packed, ITestOutputHelper output
         emulator.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"the emulator ended with {emulator.ExitCode}: {string.Join('\n', errors)}"));
         emulator.EnableRaisingEvents = true;
         Assert.True(emulator.Start());
+        emulator.StandardInput.Close();
         emulator.BeginOutputReadLine();
         emulator.BeginErrorReadLine();
         try
