@@ -24,11 +24,15 @@ if (settings.IsLeft)
 using var client = SaltantClient.Create(settings.Match(Right: s => s, Left: _ => default!));
 using var me = Process.GetCurrentProcess();
 var before = me.TotalProcessorTime;
+var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+var jitCountBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
 var clock = Stopwatch.StartNew();
 var listed = await client.ExecutableTaskInstances.ListAsync();
 var wall = clock.Elapsed.TotalSeconds;
 me.Refresh();
 var cpu = (me.TotalProcessorTime - before).TotalSeconds;
+var jit = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalSeconds;
+var jitCount = System.Runtime.JitInfo.GetCompiledMethodCount() - jitCountBefore;
 var problem = listed.Match(
     Succ: all => all.Count == expected ? null : $"listed {all.Count}, expected {expected}",
     Fail: (Error e) => e.Message);
@@ -38,5 +42,5 @@ if (problem is not null)
     return 1;
 }
 
-Console.WriteLine(FormattableString.Invariant($"RESULT {cpu} {me.TotalProcessorTime.TotalSeconds} {wall}"));
+Console.WriteLine(FormattableString.Invariant($"RESULT {cpu} {me.TotalProcessorTime.TotalSeconds} {wall} {jit} {jitCount}"));
 return 0;

@@ -23,36 +23,46 @@ internal static class Retrying
     /// </summary>
     internal static async Task<Fin<A>> RunAsync<A>(
         Func<CancellationToken, Task<Fin<A>>> attempt,
-        IEnumerable<Duration> schedule,
+        Schedule schedule,
         Func<Error, TimeSpan, Option<TimeSpan>> delayAfter,
         TimeProvider clock,
         string what,
         CancellationToken cancellationToken)
     {
-        using var delays = schedule.GetEnumerator();
-        while (true)
+        // The schedule is run at the first failure: most calls succeed at once, and building its
+        // enumerator is a dozen generic methods a fresh process would compile for nothing.
+        IEnumerator<Duration>? delays = null;
+        try
         {
-            var result = await attempt(cancellationToken).ConfigureAwait(false);
-            if (result.IsSucc)
+            while (true)
             {
-                return result;
-            }
+                var result = await attempt(cancellationToken).ConfigureAwait(false);
+                if (result.IsSucc)
+                {
+                    return result;
+                }
 
-            var error = (Error)result;
-            var wait = delays.MoveNext() ? delayAfter(error, (TimeSpan)delays.Current) : Option<TimeSpan>.None;
-            if (wait.Case is not TimeSpan delay)
-            {
-                return result;
-            }
+                var error = (Error)result;
+                delays ??= schedule.Run().GetEnumerator();
+                var wait = delays.MoveNext() ? delayAfter(error, (TimeSpan)delays.Current) : Option<TimeSpan>.None;
+                if (wait.Case is not TimeSpan delay)
+                {
+                    return result;
+                }
 
-            try
-            {
-                await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return new Cancelled(what);
+                }
             }
-            catch (OperationCanceledException)
-            {
-                return new Cancelled(what);
-            }
+        }
+        finally
+        {
+            delays?.Dispose();
         }
     }
 }

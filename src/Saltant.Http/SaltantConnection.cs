@@ -109,7 +109,7 @@ internal sealed class SaltantConnection : IDisposable
                 try
                 {
                     var answer = await Retrying.RunAsync(
-                        ct => Authorized(call, ct), Options.Retry.Run(), (e, next) => RetryDelay(call, e, next), Options.Clock, call.Info.ToString(), cancellationToken).ConfigureAwait(false);
+                        ct => Authorized(call, ct), Options.Retry, (e, next) => RetryDelay(call, e, next), Options.Clock, call.Info.ToString(), cancellationToken).ConfigureAwait(false);
                     result = answer.Bind(a => finish(a, call.Info));
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)

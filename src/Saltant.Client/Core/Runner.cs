@@ -18,7 +18,19 @@ internal sealed class Runner<RT>(Func<CancellationToken, RT> makeRuntime)
     internal RT Make(CancellationToken cancellationToken) => makeRuntime(cancellationToken);
 
     /// <summary>Runs the effect; failures, and cancellation through <paramref name="cancellationToken"/>, come back as <c>Fin.Fail</c>.</summary>
-    internal async Task<Fin<T>> RunAsync<T>(Aff<RT, T> effect, CancellationToken cancellationToken)
+    internal Task<Fin<T>> RunAsync<T>(Aff<RT, T> effect, CancellationToken cancellationToken) =>
+        RunIn(runtime => effect.Run(runtime).AsTask(), cancellationToken);
+
+    /// <summary>
+    /// Runs work written over plain tasks (lists) as <see cref="RunAsync{T}(Aff{RT, T}, CancellationToken)"/>
+    /// runs an effect: in a fresh runtime, with its cancellation, never throwing. A list's task form
+    /// comes here rather than through its effect, whose machinery (generic over the runtime and the
+    /// result) is a few dozen more methods for a fresh process to JIT-compile on its first call.
+    /// </summary>
+    internal Task<Fin<T>> RunAsync<T>(Work<T> work, CancellationToken cancellationToken) =>
+        RunIn(runtime => work(runtime.CancellationToken), cancellationToken);
+
+    private async Task<Fin<T>> RunIn<T>(Func<RT, Task<Fin<T>>> run, CancellationToken cancellationToken)
     {
         RT runtime;
         try
@@ -32,7 +44,7 @@ internal sealed class Runner<RT>(Func<CancellationToken, RT> makeRuntime)
 
         try
         {
-            var result = await effect.Run(runtime).ConfigureAwait(false);
+            var result = await run(runtime).ConfigureAwait(false);
 
             // Aff turns a cancellation it did not expect into an exceptional error; name it properly.
             return result.IsFail && cancellationToken.IsCancellationRequested && result.Match(_ => false, e => e is not SaltantError)

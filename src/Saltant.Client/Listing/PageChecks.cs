@@ -1,6 +1,5 @@
 using LanguageExt;
 using Saltant.Domain;
-using static LanguageExt.Prelude;
 
 namespace Saltant.Client;
 
@@ -29,15 +28,24 @@ internal static class PageChecks
             return new BrokenPagination(request, "an empty page says there is another");
         }
 
-        return NextPage(next).Filter(n => n == number + 1).IsSome
+        return NextPage(next) == number + 1
             ? page
             : new BrokenPagination(request, $"page {number}'s next link, {next}, does not point at page {number + 1}");
     }
 
-    /// <summary>The page number a next link points at, if it names one.</summary>
-    internal static Option<int> NextPage(Uri next) =>
-        toSeq(next.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-            .Map(part => part.Split('=', 2))
-            .Find(pair => pair.Length == 2 && pair[0] == "page")
-            .Bind(pair => int.TryParse(pair[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? Some(n) : None);
+    /// <summary>The page number a next link points at, if it names one (its first <c>page</c> parameter).</summary>
+    /// <remarks>Plain string code: every page of every list is checked here, first in a fresh process too.</remarks>
+    internal static int? NextPage(Uri next)
+    {
+        foreach (var part in next.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pair = part.Split('=', 2);
+            if (pair.Length == 2 && pair[0] == "page")
+            {
+                return int.TryParse(pair[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+            }
+        }
+
+        return null;
+    }
 }

@@ -31,7 +31,7 @@ namespace Saltant.Client;
 /// <typeparam name="TFilter">The type its filters are typed on.</typeparam>
 internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilter> source, Seq<Filter<TFilter>> filters)
 {
-    private static readonly Seq<Filter<TFilter>> Empty = Seq<Filter<TFilter>>();
+    private static readonly Seq<Filter<TFilter>> Empty = LanguageExt.Seq<Filter<TFilter>>.Empty;
 
     private int InFlight => SnapshotPlan.InFlight(api.Settings.ReadAheadPages);
 
@@ -40,7 +40,8 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
         where RT : struct, HasCancel<RT> =>
         AffMaybe<RT, Seq<T>>(rt => new ValueTask<Fin<Seq<T>>>(AllAsync(rt.CancellationToken)));
 
-    private async Task<Fin<Seq<T>>> AllAsync(CancellationToken cancellationToken)
+    /// <summary>Every record, collected, as a task: what <see cref="All{RT}"/> runs, and the lists' task forms call.</summary>
+    internal async Task<Fin<Seq<T>>> AllAsync(CancellationToken cancellationToken)
     {
         var plan = await PlanAsync(cancellationToken).ConfigureAwait(false);
         if (plan.IsFail)

@@ -55,13 +55,13 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
     /// </summary>
     /// <param name="filters">Filters.</param>
     public Aff<RT, Seq<T>> List(Seq<Filter<TaskInstance<TKind>>> filters = default) =>
-        new Snapshot<T, TaskInstance<TKind>>(api, source, filters).All<RT>();
+        Snapshot(filters).All<RT>();
 
     /// <summary>The snapshot of <see cref="List"/>, streamed in order with a few large parts read ahead; a failure is the last item.</summary>
     /// <param name="filters">Filters.</param>
     /// <param name="cancellationToken">Ends the stream with a <see cref="Cancelled"/> item.</param>
     public IAsyncEnumerable<Fin<T>> Stream(Seq<Filter<TaskInstance<TKind>>> filters = default, CancellationToken cancellationToken = default) =>
-        new Snapshot<T, TaskInstance<TKind>>(api, source, filters).Stream(runner.Make, cancellationToken);
+        Snapshot(filters).Stream(runner.Make, cancellationToken);
 
     /// <summary><c>GET {kind}taskinstances/{uuid}/</c>; <see cref="NotFound"/> when there is none.</summary>
     /// <param name="uuid">The instance.</param>
@@ -114,6 +114,9 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
     public Aff<RT, Seq<Fin<T>>> TerminateMany(IEnumerable<InstanceUuid> uuids) =>
         api.Batch<RT, InstanceUuid, T>(uuids, nameof(uuids), Terminate);
 
+    // The snapshot List, Stream and ListAsync read.
+    private Snapshot<T, TaskInstance<TKind>> Snapshot(Seq<Filter<TaskInstance<TKind>>> filters) => new(api, source, filters);
+
     /// <summary>Task form of <see cref="ListPage"/>.</summary>
     /// <param name="filters">Filters.</param>
     /// <param name="page">The page, from 1.</param>
@@ -130,7 +133,7 @@ public sealed partial class TaskInstancesClient<RT, TKind, T>
     /// <param name="filters">Filters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<Fin<Seq<T>>> ListAsync(Seq<Filter<TaskInstance<TKind>>> filters = default, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(List(filters), cancellationToken);
+        runner.RunAsync(Snapshot(filters).AllAsync, cancellationToken);
 
     /// <summary>Task form of <see cref="List"/> without filters.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

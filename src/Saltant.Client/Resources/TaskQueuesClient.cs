@@ -29,13 +29,13 @@ public sealed class TaskQueuesClient<RT>
     /// <summary>Every matching queue, read as a snapshot: each once, whatever is created or changed meanwhile.</summary>
     /// <param name="filters">Filters.</param>
     public Aff<RT, Seq<TaskQueue>> List(Seq<Filter<TaskQueue>> filters = default) =>
-        new Snapshot<TaskQueue, TaskQueue>(api, Source, filters).All<RT>();
+        Snapshot(filters).All<RT>();
 
     /// <summary>Every matching queue, streamed as a snapshot with a few large pages read ahead; a failure is the last item.</summary>
     /// <param name="filters">Filters.</param>
     /// <param name="cancellationToken">Ends the stream with a <see cref="Cancelled"/> item.</param>
     public IAsyncEnumerable<Fin<TaskQueue>> Stream(Seq<Filter<TaskQueue>> filters = default, CancellationToken cancellationToken = default) =>
-        new Snapshot<TaskQueue, TaskQueue>(api, Source, filters).Stream(runner.Make, cancellationToken);
+        Snapshot(filters).Stream(runner.Make, cancellationToken);
 
     /// <summary><c>GET taskqueues/{id}/</c>; <see cref="NotFound"/> when there is none.</summary>
     /// <param name="id">The queue.</param>
@@ -89,6 +89,9 @@ public sealed class TaskQueuesClient<RT>
     public Aff<RT, TaskQueue> Patch(TaskQueueId id, TaskQueuePatch changes) =>
         Api.Given<RT, TaskQueuePatch, TaskQueue>(changes, nameof(changes), c => api.Send<RT, TaskQueue>(TaskQueueRequests.Patch(id, c), Decoders.TaskQueue));
 
+    // The snapshot List, Stream and ListAsync read.
+    private Snapshot<TaskQueue, TaskQueue> Snapshot(Seq<Filter<TaskQueue>> filters) => new(api, Source, filters);
+
     /// <summary>Task form of <see cref="ListPage"/>.</summary>
     /// <param name="filters">Filters.</param>
     /// <param name="page">The page, from 1.</param>
@@ -105,7 +108,7 @@ public sealed class TaskQueuesClient<RT>
     /// <param name="filters">Filters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<Fin<Seq<TaskQueue>>> ListAsync(Seq<Filter<TaskQueue>> filters = default, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(List(filters), cancellationToken);
+        runner.RunAsync(Snapshot(filters).AllAsync, cancellationToken);
 
     /// <summary>Task form of <see cref="List"/> without filters.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

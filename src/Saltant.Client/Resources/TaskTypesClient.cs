@@ -46,13 +46,13 @@ public sealed class TaskTypesClient<RT, TKind, TType, TDraft>
     /// <summary>Every matching task type, read as a snapshot: each once, whatever is created or changed meanwhile.</summary>
     /// <param name="filters">Filters.</param>
     public Aff<RT, Seq<TType>> List(Seq<Filter<TaskType<TKind>>> filters = default) =>
-        new Snapshot<TType, TaskType<TKind>>(api, source, filters).All<RT>();
+        Snapshot(filters).All<RT>();
 
     /// <summary>Every matching task type, streamed as a snapshot with a few large pages read ahead; a failure is the last item.</summary>
     /// <param name="filters">Filters.</param>
     /// <param name="cancellationToken">Ends the stream with a <see cref="Cancelled"/> item.</param>
     public IAsyncEnumerable<Fin<TType>> Stream(Seq<Filter<TaskType<TKind>>> filters = default, CancellationToken cancellationToken = default) =>
-        new Snapshot<TType, TaskType<TKind>>(api, source, filters).Stream(runner.Make, cancellationToken);
+        Snapshot(filters).Stream(runner.Make, cancellationToken);
 
     /// <summary><c>GET {kind}tasktypes/{id}/</c>; <see cref="NotFound"/> when there is none.</summary>
     /// <param name="id">The task type.</param>
@@ -100,6 +100,9 @@ public sealed class TaskTypesClient<RT, TKind, TType, TDraft>
     public Aff<RT, TType> Put(TType type) =>
         Api.Given<RT, TType, TType>(type, nameof(type), t => Put(t.Id, draftOf(t)));
 
+    // The snapshot List, Stream and ListAsync read.
+    private Snapshot<TType, TaskType<TKind>> Snapshot(Seq<Filter<TaskType<TKind>>> filters) => new(api, source, filters);
+
     /// <summary>Task form of <see cref="ListPage"/>.</summary>
     /// <param name="filters">Filters.</param>
     /// <param name="page">The page, from 1.</param>
@@ -116,7 +119,7 @@ public sealed class TaskTypesClient<RT, TKind, TType, TDraft>
     /// <param name="filters">Filters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<Fin<Seq<TType>>> ListAsync(Seq<Filter<TaskType<TKind>>> filters = default, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(List(filters), cancellationToken);
+        runner.RunAsync(Snapshot(filters).AllAsync, cancellationToken);
 
     /// <summary>Task form of <see cref="List"/> without filters.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -29,13 +29,13 @@ public sealed class TaskWhitelistsClient<RT>
     /// <summary>Every matching whitelist, read as a snapshot: each once, whatever is created or changed meanwhile.</summary>
     /// <param name="filters">Filters.</param>
     public Aff<RT, Seq<TaskWhitelist>> List(Seq<Filter<TaskWhitelist>> filters = default) =>
-        new Snapshot<TaskWhitelist, TaskWhitelist>(api, Source, filters).All<RT>();
+        Snapshot(filters).All<RT>();
 
     /// <summary>Every matching whitelist, streamed as a snapshot with a few large pages read ahead; a failure is the last item.</summary>
     /// <param name="filters">Filters.</param>
     /// <param name="cancellationToken">Ends the stream with a <see cref="Cancelled"/> item.</param>
     public IAsyncEnumerable<Fin<TaskWhitelist>> Stream(Seq<Filter<TaskWhitelist>> filters = default, CancellationToken cancellationToken = default) =>
-        new Snapshot<TaskWhitelist, TaskWhitelist>(api, Source, filters).Stream(runner.Make, cancellationToken);
+        Snapshot(filters).Stream(runner.Make, cancellationToken);
 
     /// <summary><c>GET taskwhitelists/{id}/</c>; <see cref="NotFound"/> when there is none.</summary>
     /// <param name="id">The whitelist.</param>
@@ -89,6 +89,9 @@ public sealed class TaskWhitelistsClient<RT>
     public Aff<RT, TaskWhitelist> Patch(TaskWhitelistId id, TaskWhitelistPatch changes) =>
         Api.Given<RT, TaskWhitelistPatch, TaskWhitelist>(changes, nameof(changes), c => api.Send<RT, TaskWhitelist>(TaskWhitelistRequests.Patch(id, c), Decoders.TaskWhitelist));
 
+    // The snapshot List, Stream and ListAsync read.
+    private Snapshot<TaskWhitelist, TaskWhitelist> Snapshot(Seq<Filter<TaskWhitelist>> filters) => new(api, Source, filters);
+
     /// <summary>Task form of <see cref="ListPage"/>.</summary>
     /// <param name="filters">Filters.</param>
     /// <param name="page">The page, from 1.</param>
@@ -105,7 +108,7 @@ public sealed class TaskWhitelistsClient<RT>
     /// <param name="filters">Filters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<Fin<Seq<TaskWhitelist>>> ListAsync(Seq<Filter<TaskWhitelist>> filters = default, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(List(filters), cancellationToken);
+        runner.RunAsync(Snapshot(filters).AllAsync, cancellationToken);
 
     /// <summary>Task form of <see cref="List"/> without filters.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

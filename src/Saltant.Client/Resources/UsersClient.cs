@@ -29,7 +29,7 @@ public sealed class UsersClient<RT>
     /// <summary>Every matching user, read as a snapshot (each once, see <see cref="Stream(Seq{Filter{User}}, CancellationToken)"/>).</summary>
     /// <param name="filters">Filters.</param>
     public Aff<RT, Seq<User>> List(Seq<Filter<User>> filters = default) =>
-        new Snapshot<User, User>(api, Source, filters).All<RT>();
+        Snapshot(filters).All<RT>();
 
     /// <summary>
     /// Every matching user, streamed in order with a few large pages read ahead; each user once, even
@@ -38,7 +38,7 @@ public sealed class UsersClient<RT>
     /// <param name="filters">Filters.</param>
     /// <param name="cancellationToken">Ends the stream with a <see cref="Cancelled"/> item.</param>
     public IAsyncEnumerable<Fin<User>> Stream(Seq<Filter<User>> filters = default, CancellationToken cancellationToken = default) =>
-        new Snapshot<User, User>(api, Source, filters).Stream(runner.Make, cancellationToken);
+        Snapshot(filters).Stream(runner.Make, cancellationToken);
 
     /// <summary><c>GET users/{username}/</c>; <see cref="NotFound"/> when there is no such user.</summary>
     /// <param name="username">The username.</param>
@@ -54,6 +54,9 @@ public sealed class UsersClient<RT>
     /// <param name="user">The user.</param>
     public Aff<RT, User> Sync(User user) =>
         Api.Given<RT, User, User>(user, nameof(user), u => Get(u.Username));
+
+    // The snapshot List, Stream and ListAsync read.
+    private Snapshot<User, User> Snapshot(Seq<Filter<User>> filters) => new(api, Source, filters);
 
     /// <summary>Task form of <see cref="ListPage"/>.</summary>
     /// <param name="filters">Filters.</param>
@@ -71,7 +74,7 @@ public sealed class UsersClient<RT>
     /// <param name="filters">Filters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<Fin<Seq<User>>> ListAsync(Seq<Filter<User>> filters = default, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(List(filters), cancellationToken);
+        runner.RunAsync(Snapshot(filters).AllAsync, cancellationToken);
 
     /// <summary>Task form of <see cref="List"/> without filters.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Runtime.InteropServices;
 using System.Text.Json.Serialization.Metadata;
 using LanguageExt;
 using Saltant.Domain.Decoding.Wire;
@@ -12,7 +13,9 @@ namespace Saltant.Domain;
 /// </summary>
 public static class Decoders
 {
-    private static readonly WireContext Context = WireContext.Shared;
+    // Read when a decoder first runs, not when this class is first touched: the context's options
+    // (converters, an encoder) are a cost a process that only reads task instances never pays.
+    private static WireContext Context => WireContext.Shared;
 
     /// <summary><c>users/{username}/</c>.</summary>
     public static readonly Decoder<User> User = Record(static () => Context.UserWire, WireMapping.ToDomain);
@@ -30,10 +33,10 @@ public static class Decoders
     public static readonly Decoder<ExecutableTaskType> ExecutableTaskType = Record(static () => Context.ExecutableTaskTypeWire, WireMapping.ToDomain);
 
     /// <summary><c>containertaskinstances/{uuid}/</c>, and the answer of create, clone and terminate.</summary>
-    public static readonly Decoder<ContainerTaskInstance> ContainerTaskInstance = Record(static () => Context.TaskInstanceWire, WireMapping.ToContainerInstance);
+    public static readonly Decoder<ContainerTaskInstance> ContainerTaskInstance = Read<ContainerTaskInstance>(static utf8 => WireMapping.Container(TaskInstanceReader.Instance(utf8)));
 
     /// <summary><c>executabletaskinstances/{uuid}/</c>, and the answer of create, clone and terminate.</summary>
-    public static readonly Decoder<ExecutableTaskInstance> ExecutableTaskInstance = Record(static () => Context.TaskInstanceWire, WireMapping.ToExecutableInstance);
+    public static readonly Decoder<ExecutableTaskInstance> ExecutableTaskInstance = Read<ExecutableTaskInstance>(static utf8 => WireMapping.Executable(TaskInstanceReader.Instance(utf8)));
 
     /// <summary>The answer of <c>token/</c>: <c>{refresh, access}</c>.</summary>
     public static readonly Decoder<JwtPair> JwtPair = Record(static () => Context.JwtPairWire, WireMapping.ToDomain);
@@ -63,10 +66,10 @@ public static class Decoders
     public static readonly Decoder<Page<ExecutableTaskType>> ExecutableTaskTypePage = TypedPage(static () => Context.PageWireExecutableTaskTypeWire, WireMapping.ToDomain);
 
     /// <summary>A page of <c>containertaskinstances/</c>.</summary>
-    public static readonly Decoder<Page<ContainerTaskInstance>> ContainerTaskInstancePage = TypedPage(static () => Context.PageWireTaskInstanceWire, WireMapping.ToContainerInstance);
+    public static readonly Decoder<Page<ContainerTaskInstance>> ContainerTaskInstancePage = Read<Page<ContainerTaskInstance>>(static utf8 => TaskInstanceReader.Page(utf8, WireMapping.Container));
 
     /// <summary>A page of <c>executabletaskinstances/</c>.</summary>
-    public static readonly Decoder<Page<ExecutableTaskInstance>> ExecutableTaskInstancePage = TypedPage(static () => Context.PageWireTaskInstanceWire, WireMapping.ToExecutableInstance);
+    public static readonly Decoder<Page<ExecutableTaskInstance>> ExecutableTaskInstancePage = Read<Page<ExecutableTaskInstance>>(static utf8 => TaskInstanceReader.Page(utf8, WireMapping.Executable));
 
     /// <summary>
     /// A decoder of pages <c>{count, next, previous, results}</c> whose results the item decoder
@@ -129,6 +132,11 @@ public static class Decoders
         new(
             utf8 => Mapped(JsonSerializer.Deserialize(utf8, info()), toDomain),
             element => Mapped(element.Deserialize(info()), toDomain));
+
+    // A decoder that reads the body straight from the reader (task instances: see TaskInstanceReader);
+    // a parsed element is read from its raw text the same way.
+    private static Decoder<T> Read<T>(Decoder<T>.FromBytes read) =>
+        new(read, element => read(JsonMarshal.GetRawUtf8Value(element)));
 
     private static Either<DecodeFailure, T> Mapped<TWire, T>(TWire? wire, Func<TWire, Either<DecodeFailure, T>> toDomain)
         where TWire : class =>

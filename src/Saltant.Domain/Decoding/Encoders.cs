@@ -12,7 +12,7 @@ namespace Saltant.Domain;
 /// </summary>
 public static class Encoders
 {
-    private static readonly WireContext Context = WireContext.Shared;
+    private static WireContext Context => WireContext.Shared;
 
     /// <summary>A user.</summary>
     public static readonly Encoder<User> User = Record<User, UserWire>(static () => Context.UserWire, WireMapping.ToWire);

@@ -24,7 +24,6 @@ namespace Saltant.Domain.Decoding.Wire;
 [JsonSerializable(typeof(PageWire<TaskWhitelistWire>))]
 [JsonSerializable(typeof(PageWire<ExecutableTaskTypeWire>))]
 [JsonSerializable(typeof(PageWire<ContainerTaskTypeWire>))]
-[JsonSerializable(typeof(PageWire<TaskInstanceWire>))]
 [JsonSerializable(typeof(Dictionary<string, Uri>))]
 internal sealed partial class WireContext : JsonSerializerContext
 {

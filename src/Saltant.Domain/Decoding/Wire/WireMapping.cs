@@ -90,13 +90,13 @@ internal static class WireMapping
         ContainerType = t.ContainerType,
     };
 
-    internal static Either<DecodeFailure, ContainerTaskInstance> ToContainerInstance(TaskInstanceWire w) =>
-        new ContainerTaskInstance(
+    internal static ContainerTaskInstance Container(TaskInstanceWire w) =>
+        new(
             new InstanceUuid(w.Uuid), new Username(w.User), w.Name, TaskState.Parse(w.State), w.DatetimeCreated,
             w.DatetimeFinished, w.Arguments, new TaskQueueId(w.TaskQueue), new TaskTypeId<Container>(w.TaskType));
 
-    internal static Either<DecodeFailure, ExecutableTaskInstance> ToExecutableInstance(TaskInstanceWire w) =>
-        new ExecutableTaskInstance(
+    internal static ExecutableTaskInstance Executable(TaskInstanceWire w) =>
+        new(
             new InstanceUuid(w.Uuid), new Username(w.User), w.Name, TaskState.Parse(w.State), w.DatetimeCreated,
             w.DatetimeFinished, w.Arguments, new TaskQueueId(w.TaskQueue), new TaskTypeId<Executable>(w.TaskType));
 

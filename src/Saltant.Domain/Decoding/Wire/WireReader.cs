@@ -1,0 +1,156 @@
+using System.Text.Json;
+
+namespace Saltant.Domain.Decoding.Wire;
+
+/// <summary>
+/// Reads one member's value with the <see cref="Utf8JsonReader"/>, refusing what the wire shape
+/// does not allow with a <see cref="JsonException"/> that carries the member's path (the decoder
+/// turns it into a <see cref="DecodeFailure"/>). For the answers read straight from the reader
+/// (see <see cref="TaskInstanceReader"/>): they accept and refuse what the source-generated
+/// serializer does with the wire shapes' converters.
+/// </summary>
+internal static class WireReader
+{
+    /// <summary>A non-null string.</summary>
+    internal static string String(ref Utf8JsonReader reader, in MemberPath path) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Expected("a string", reader.TokenType, path);
+
+    /// <summary>A number that fits an <see cref="int"/>.</summary>
+    internal static int Int32(ref Utf8JsonReader reader, in MemberPath path) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value)
+            ? value
+            : throw (reader.TokenType == JsonTokenType.Number ? Problem("the number does not fit a 32-bit integer", path) : Expected("a number", reader.TokenType, path));
+
+    /// <summary>A UUID string.</summary>
+    internal static Guid Uuid(ref Utf8JsonReader reader, in MemberPath path) =>
+        reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var value)
+            ? value
+            : throw (reader.TokenType == JsonTokenType.String ? Problem("the string is not a UUID", path) : Expected("a UUID string", reader.TokenType, path));
+
+    /// <summary>A datetime as the server prints it (see <see cref="ServerDateTime"/>).</summary>
+    internal static DateTimeOffset DateTime(ref Utf8JsonReader reader, in MemberPath path)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw Expected("a datetime string", reader.TokenType, path);
+        }
+
+        // A server datetime is about 27 characters: read it without making a string (two a record).
+        Span<char> buffer = stackalloc char[64];
+        var length = reader.HasValueSequence || reader.ValueSpan.Length > buffer.Length ? -1 : reader.CopyString(buffer);
+        if (length >= 0 && ServerDateTime.TryParse(buffer[..length], out var value))
+        {
+            return value;
+        }
+
+        var text = reader.GetString()!;
+        return ServerDateTime.TryParse(text, out value)
+            ? value
+            : throw Problem($"\"{Truncate(text, 60)}\" is not an ISO 8601 datetime with an offset, e.g. 2026-11-27T15:15:15.386078Z", path);
+    }
+
+    /// <summary>A datetime, or null.</summary>
+    internal static DateTimeOffset? DateTimeOrNull(ref Utf8JsonReader reader, in MemberPath path) =>
+        reader.TokenType == JsonTokenType.Null ? null : DateTime(ref reader, path);
+
+    /// <summary>A JSON object, kept as an immutable <see cref="Json.JObject"/>.</summary>
+    internal static Json.JObject Object(ref Utf8JsonReader reader, in MemberPath path)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Expected("a JSON object", reader.TokenType, path);
+        }
+
+        using var document = JsonDocument.ParseValue(ref reader);
+        return (Json.JObject)Json.FromElement(document.RootElement);
+    }
+
+    /// <summary>An absolute http(s) URL (a page's link), or null.</summary>
+    internal static Uri? UrlOrNull(ref Utf8JsonReader reader, in MemberPath path)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw Expected("an absolute URL or null", reader.TokenType, path);
+        }
+
+        var text = reader.GetString()!;
+        // On Unix a rooted path parses as an absolute file: URI; a page link must be http(s).
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw Problem($"\"{Truncate(text, 80)}\" is not an absolute http(s) URL", path);
+    }
+
+    /// <summary>Moves to the start of the body's one value; an empty body is a failure at <c>$</c>.</summary>
+    internal static void Start(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("the body is empty: expected a JSON value", "$", null, null);
+        }
+    }
+
+    /// <summary>Checks the body holds nothing after its one value.</summary>
+    internal static void End(ref Utf8JsonReader reader)
+    {
+        if (reader.Read())
+        {
+            throw new JsonException($"expected the end of the body after its value, found {reader.TokenType}", "$", null, null);
+        }
+    }
+
+    /// <summary>Refuses anything but the start of an object at <paramref name="path"/>.</summary>
+    internal static void StartObject(ref Utf8JsonReader reader, in MemberPath path)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Expected("a JSON object", reader.TokenType, path);
+        }
+    }
+
+    /// <summary>A member missing from an object: the failure names it, at the object's path.</summary>
+    internal static JsonException Missing(string member, in MemberPath objectPath) =>
+        new($"the required member '{member}' is missing", objectPath.ToString(), null, null);
+
+    /// <summary>A value of the wrong kind.</summary>
+    internal static JsonException Expected(string what, JsonTokenType found, in MemberPath path) =>
+        Problem($"expected {what}, found {Describe(found)}", path);
+
+    private static JsonException Problem(string reason, in MemberPath path) => new(reason, path.ToString(), null, null);
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.Null => "null",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        _ => token.ToString(),
+    };
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";
+}
+
+/// <summary>
+/// Where a value is in the body, made into a string only when a failure names it: a member of the
+/// root (<c>$.name</c>), of a page's result (<c>$.results[3].name</c>), or the object itself.
+/// </summary>
+/// <param name="Result">The result's index in a page's <c>results</c>, or -1 for the root object.</param>
+/// <param name="Member">The member's name, or null for the object itself.</param>
+internal readonly record struct MemberPath(int Result, string? Member)
+{
+    /// <summary>A member of the same object.</summary>
+    internal MemberPath With(string member) => this with { Member = member };
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var owner = Result < 0 ? "$" : JsonPath.Index("$.results", Result);
+        return Member is null ? owner : JsonPath.Member(owner, Member);
+    }
+}
