@@ -12,6 +12,7 @@ namespace Saltant.Http;
 internal static class AnswerReader
 {
     /// <summary>The answer, or <see cref="ResponseTooLarge"/> when its body is longer than <paramref name="limit"/> bytes.</summary>
+    /// <remarks>The body is read in this method, not an async method of its own: one state machine fewer for a fresh process to JIT-compile.</remarks>
     internal static async Task<Fin<HttpAnswer>> ReadAsync(
         HttpResponseMessage response, RequestInfo info, long limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -21,39 +22,12 @@ internal static class AnswerReader
             return new ResponseTooLarge(info, limit);
         }
 
-        if (await ReadBoundedAsync(response.Content, limit, cancellationToken).ConfigureAwait(false) is not { } body)
-        {
-            return new ResponseTooLarge(info, limit);
-        }
-
-        var status = (int)response.StatusCode;
-        var contentType = response.Content.Headers.ContentType?.ToString();
-        var retryAfter = response.Headers.RetryAfter is { } retry ? RetryAfterDelay.Of(retry.Delta, retry.Date, response.Headers.Date, now) : None;
-        var location = Optional(response.Headers.Location?.OriginalString);
-        return body.Rented
-            ? HttpAnswer.Pooled(status, contentType, body.Bytes, body.Length, retryAfter, location)
-            : new HttpAnswer(status, contentType, body.Bytes, retryAfter, location);
-    }
-
-    /// <summary>
-    /// Bodies of at least this many bytes stay in an array rented from the shared pool (given back
-    /// once decoded): the size from which the runtime puts an array on the large object heap, less a
-    /// margin. A list read in large parts would otherwise make such an array per part.
-    /// </summary>
-    internal const int PooledFrom = 64 * 1024;
-
-    /// <summary>A body as read: the first <paramref name="Length"/> bytes of <paramref name="Bytes"/>, an array rented from the shared pool when <paramref name="Rented"/>.</summary>
-    private readonly record struct Body(byte[] Bytes, int Length, bool Rented);
-
-    /// <summary>The body, or null when there are more than <paramref name="limit"/> bytes.</summary>
-    private static async Task<Body?> ReadBoundedAsync(HttpContent content, long limit, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        if (content.Headers.ContentLength is long declared)
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        if (response.Content.Headers.ContentLength is long exactLength)
         {
             // A declared length (already checked against the limit) is read exactly; the handler ends
             // the stream there, or fails it when the server sends fewer bytes than it declared.
-            var length = (int)declared;
+            var length = (int)exactLength;
             var rented = length >= PooledFrom;
             var exact = rented ? ArrayPool<byte>.Shared.Rent(length) : new byte[length];
             try
@@ -66,7 +40,7 @@ internal static class AnswerReader
                 throw;
             }
 
-            return new Body(exact, length, rented);
+            return Answer(response, exact, length, rented, now);
         }
 
         // Chunked: grow a pooled buffer, and stop as soon as the limit is passed.
@@ -82,7 +56,7 @@ internal static class AnswerReader
                 {
                     if (read > limit)
                     {
-                        return null;
+                        return new ResponseTooLarge(info, limit);
                     }
 
                     var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Math.Min(limit + 1, System.Array.MaxLength)));
@@ -95,13 +69,13 @@ internal static class AnswerReader
                 if (more == 0)
                 {
                     kept = read >= PooledFrom;
-                    return kept ? new Body(buffer, read, true) : new Body(buffer.AsSpan(0, read).ToArray(), read, false);
+                    return kept ? Answer(response, buffer, read, true, now) : Answer(response, buffer.AsSpan(0, read).ToArray(), read, false, now);
                 }
 
                 read += more;
                 if (read > limit)
                 {
-                    return null;
+                    return new ResponseTooLarge(info, limit);
                 }
             }
         }
@@ -113,4 +87,23 @@ internal static class AnswerReader
             }
         }
     }
+
+    /// <summary>The answer made from the response's status and headers and its body (<paramref name="length"/> bytes of <paramref name="body"/>, rented from the shared pool when <paramref name="rented"/>).</summary>
+    private static HttpAnswer Answer(HttpResponseMessage response, byte[] body, int length, bool rented, DateTimeOffset now)
+    {
+        var status = (int)response.StatusCode;
+        var contentType = response.Content.Headers.ContentType?.ToString();
+        var retryAfter = response.Headers.RetryAfter is { } retry ? RetryAfterDelay.Of(retry.Delta, retry.Date, response.Headers.Date, now) : None;
+        var location = Optional(response.Headers.Location?.OriginalString);
+        return rented
+            ? HttpAnswer.Pooled(status, contentType, body, length, retryAfter, location)
+            : new HttpAnswer(status, contentType, body, retryAfter, location);
+    }
+
+    /// <summary>
+    /// Bodies of at least this many bytes stay in an array rented from the shared pool (given back
+    /// once decoded): the size from which the runtime puts an array on the large object heap, less a
+    /// margin. A list read in large parts would otherwise make such an array per part.
+    /// </summary>
+    internal const int PooledFrom = 64 * 1024;
 }

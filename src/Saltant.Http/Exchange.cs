@@ -4,7 +4,8 @@ using Saltant.Domain;
 namespace Saltant.Http;
 
 /// <summary>What one attempt came to: the outcome, whether the request may have reached the server, and the status answered (null without an answer).</summary>
-internal readonly record struct ExchangeOutcome(Fin<HttpAnswer> Outcome, bool Sent, int? Status);
+/// <remarks>A class, so the attempt's task shares the runtime's precompiled code for reference results (a struct result is a dozen more methods to JIT-compile in a fresh process).</remarks>
+internal sealed record ExchangeOutcome(Fin<HttpAnswer> Outcome, bool Sent, int? Status);
 
 /// <summary>One attempt: the request sent once over HTTP within the timeout, the answer read (bounded) and judged.</summary>
 internal static class Exchange

@@ -5,64 +5,43 @@ using Saltant.Domain;
 namespace Saltant.Http;
 
 /// <summary>
-/// Runs an attempt again after failures, waiting the delays of a LanguageExt <see cref="Schedule"/>
-/// in turn. LanguageExt's own <c>RetryWhile</c> cannot stretch a delay for a server's
-/// <c>Retry-After</c>, so the decision is a function of the failure and the scheduled delay.
+/// Where a call's retries stand: the delays of a LanguageExt <see cref="Schedule"/> in turn, each
+/// passed through a decision that can stop or stretch it (LanguageExt's own <c>RetryWhile</c> cannot
+/// stretch a delay for a server's <c>Retry-After</c>), and the wait itself.
 /// </summary>
 /// <remarks>
-/// A plain loop over tasks rather than a composition of effects: every call of the client runs
-/// through here, and each effect combinator is a generic method the JIT compiles on a process's
-/// first call (a fresh process's first list compiled about 1,200 such methods after HTTP and
-/// decoding were warm). The schedule still decides every delay.
+/// The attempts' loop is in the call (<see cref="SaltantConnection"/>), not an async method of its
+/// own here: every call of the client runs through it, and each async method and effect combinator
+/// is a dozen generic methods the JIT compiles on a process's first call. The schedule is run at
+/// the first failure: most calls succeed at once.
 /// </remarks>
-internal static class Retrying
+/// <param name="schedule">The delays between attempts; its length bounds the retries.</param>
+/// <param name="decide">The wait before another attempt after a failure, given the schedule's next delay; None to stop.</param>
+internal sealed class Retrying(Schedule schedule, Func<Error, TimeSpan, Option<TimeSpan>> decide) : IDisposable
 {
-    /// <summary>
-    /// <paramref name="attempt"/>, and after each failure that <paramref name="delayAfter"/> gives a
-    /// wait for, that wait and <paramref name="attempt"/> again, until the schedule runs out.
-    /// </summary>
-    internal static async Task<Fin<A>> RunAsync<A>(
-        Func<CancellationToken, Task<Fin<A>>> attempt,
-        Schedule schedule,
-        Func<Error, TimeSpan, Option<TimeSpan>> delayAfter,
-        TimeProvider clock,
-        string what,
-        CancellationToken cancellationToken)
+    private IEnumerator<Duration>? delays;
+
+    /// <summary>The wait before another attempt after <paramref name="error"/>, or None when the failure stands.</summary>
+    internal Option<TimeSpan> After(Error error)
     {
-        // The schedule is run at the first failure: most calls succeed at once, and building its
-        // enumerator is a dozen generic methods a fresh process would compile for nothing.
-        IEnumerator<Duration>? delays = null;
+        delays ??= schedule.Run().GetEnumerator();
+        return delays.MoveNext() ? decide(error, (TimeSpan)delays.Current) : Option<TimeSpan>.None;
+    }
+
+    /// <summary>Waits <paramref name="delay"/> on <paramref name="clock"/>; false when cancelled meanwhile.</summary>
+    internal static async Task<bool> WaitAsync(TimeSpan delay, TimeProvider clock, CancellationToken cancellationToken)
+    {
         try
         {
-            while (true)
-            {
-                var result = await attempt(cancellationToken).ConfigureAwait(false);
-                if (result.IsSucc)
-                {
-                    return result;
-                }
-
-                var error = (Error)result;
-                delays ??= schedule.Run().GetEnumerator();
-                var wait = delays.MoveNext() ? delayAfter(error, (TimeSpan)delays.Current) : Option<TimeSpan>.None;
-                if (wait.Case is not TimeSpan delay)
-                {
-                    return result;
-                }
-
-                try
-                {
-                    await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return new Cancelled(what);
-                }
-            }
+            await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+            return true;
         }
-        finally
+        catch (OperationCanceledException)
         {
-            delays?.Dispose();
+            return false;
         }
     }
+
+    /// <inheritdoc />
+    public void Dispose() => delays?.Dispose();
 }

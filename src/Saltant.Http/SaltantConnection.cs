@@ -108,8 +108,16 @@ internal sealed class SaltantConnection : IDisposable
             {
                 try
                 {
-                    var answer = await Retrying.RunAsync(
-                        ct => Authorized(call, ct), Options.Retry, (e, next) => RetryDelay(call, e, next), Options.Clock, call.Info.ToString(), cancellationToken).ConfigureAwait(false);
+                    // The attempts: again after each failure the schedule and the rule give a wait for.
+                    using var retrying = new Retrying(Options.Retry, (e, next) => RetryDelay(call, e, next));
+                    var answer = await Authorized(call, cancellationToken).ConfigureAwait(false);
+                    while (answer.IsFail && retrying.After((Error)answer).Case is TimeSpan delay)
+                    {
+                        answer = await Retrying.WaitAsync(delay, Options.Clock, cancellationToken).ConfigureAwait(false)
+                            ? await Authorized(call, cancellationToken).ConfigureAwait(false)
+                            : new Cancelled(call.Info.ToString());
+                    }
+
                     result = answer.Bind(a => finish(a, call.Info));
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
@@ -138,35 +146,37 @@ internal sealed class SaltantConnection : IDisposable
             None: () => IsDisposed ? Some<Error>(TransportErrors.Disposed(call.Info)) : None);
 
     /// <summary>One attempt with the credential, and when the server rejects it, one renewal and one more.</summary>
+    /// <remarks>
+    /// The header and the exchange in one method, and a header already at hand (a token, a JWT still
+    /// valid) taken without awaiting: each async method is a dozen more generic methods a fresh
+    /// process JIT-compiles on its first call.
+    /// </remarks>
     private async Task<Fin<HttpAnswer>> Authorized(CallScope call, CancellationToken cancellationToken)
     {
-        var header = await Authorization(call, cancellationToken).ConfigureAwait(false);
-        if (header.IsFail)
+        string? sent = null;
+        if (!call.Request.Anonymous && credentials is not null)
         {
-            return (Error)header;
+            var pending = credentials.AuthorizationAsync(cancellationToken);
+            var header = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
+            if (header.IsFail)
+            {
+                return call.CredentialUnavailable((Error)header);
+            }
+
+            sent = (string)header;
         }
 
-        var sent = (Option<string>)header;
-        var answer = await SendOnce(call, sent, cancellationToken).ConfigureAwait(false);
-        if (answer.IsFail && (Error)answer is AuthenticationFailed rejection && sent.Case is string rejected && !call.Renewed)
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await Exchange.RunAsync(
+            http, Options, call.Request, call.Url, call.Info, sent, () => IsDisposed, cancellationToken).ConfigureAwait(false);
+        call.Attempted(outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var answer = outcome.Outcome;
+        if (answer.IsFail && (Error)answer is AuthenticationFailed rejection && sent is not null && !call.Renewed)
         {
-            return await Renewed(call, rejected, rejection, cancellationToken).ConfigureAwait(false);
+            return await Renewed(call, sent, rejection, cancellationToken).ConfigureAwait(false);
         }
 
         return answer;
-    }
-
-    /// <summary>The header to send (None for anonymous requests and connections without credentials).</summary>
-    private async Task<Fin<Option<string>>> Authorization(CallScope call, CancellationToken cancellationToken)
-    {
-        if (call.Request.Anonymous || credentials is null)
-        {
-            return Option<string>.None;
-        }
-
-        return (await credentials.AuthorizationAsync(cancellationToken).ConfigureAwait(false)).Match(
-            Succ: h => Fin<Option<string>>.Succ(Some(h)),
-            Fail: e => Fin<Option<string>>.Fail(call.CredentialUnavailable(e)));
     }
 
     /// <summary>
@@ -188,16 +198,6 @@ internal sealed class SaltantConnection : IDisposable
 
         call.Renewing();
         return await Authorized(call, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>One exchange, logged.</summary>
-    private async Task<Fin<HttpAnswer>> SendOnce(CallScope call, Option<string> header, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var outcome = await Exchange.RunAsync(
-            http, Options, call.Request, call.Url, call.Info, header.IfNoneUnsafe((string?)null), () => IsDisposed, cancellationToken).ConfigureAwait(false);
-        call.Attempted(outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return outcome.Outcome;
     }
 
     /// <summary>The wait before another attempt, logged; None when the failure stands.</summary>

@@ -59,7 +59,12 @@ internal static class Parallel
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                results[index] = await Guarded(work[index], cancellationToken).ConfigureAwait(false);
+                // Guarded's catch, inline: one async method fewer for a fresh process to compile.
+                results[index] = await work[index](cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                results[index] = Error.New(e);
             }
             finally
             {

@@ -49,7 +49,7 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
             return (Error)plan;
         }
 
-        var (first, rest) = ((T[], Work<T[]>[]))plan;
+        var (first, rest) = (ReadPlan)plan;
         var read = await Parallel.WindowAsync(rest, InFlight, cancellationToken).ConfigureAwait(false);
         if (read.IsFail)
         {
@@ -84,7 +84,7 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
         var pending = new Queue<Task<Fin<T[]>>>();
         try
         {
-            var plan = await Parallel.Guarded<(T[], Work<T[]>[])>(PlanAsync, token).ConfigureAwait(false);
+            var plan = await Parallel.Guarded<ReadPlan>(PlanAsync, token).ConfigureAwait(false);
             if (plan.IsFail)
             {
                 yield return Fin<T>.Fail((Error)plan);
@@ -92,7 +92,7 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
             }
 
             // The first page is read already: the read-ahead's requests go to the parts after it.
-            var (first, parts) = ((T[], Work<T[]>[]))plan;
+            var (first, parts) = (ReadPlan)plan;
             var seen = new System.Collections.Generic.HashSet<object>();
             var next = 0;
             var current = first;
@@ -150,7 +150,7 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
     /// whole list (one request); newest first, it is the first part, and its last record's creation
     /// time bounds the rest (and, with a filter on a changing field, the slices' boundaries).
     /// </summary>
-    private async Task<Fin<(T[] First, Work<T[]>[] Parts)>> PlanAsync(CancellationToken cancellationToken)
+    private async Task<Fin<ReadPlan>> PlanAsync(CancellationToken cancellationToken)
     {
         var got = await PageAsync(Empty, 1, api.Settings.PageSize, check: true, cancellationToken).ConfigureAwait(false);
         if (got.IsFail)
@@ -167,20 +167,27 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
         var full = source.NewestFirst.IsSome && records.Length >= api.Settings.PageSize;
         if (first.Next.IsNone && !full)
         {
-            return (records, System.Array.Empty<Work<T[]>>());
+            return new ReadPlan(records, System.Array.Empty<Work<T[]>>());
         }
 
         if (source.NewestFirst.Case is not CreationOrder<T, TFilter> order)
         {
             // The whole list is read again in one request: the first page is only its count.
-            return (System.Array.Empty<T>(), new Work<T[]>[] { ct => WholeListAsync(first.Count, ct) });
+            return new ReadPlan(System.Array.Empty<T>(), new Work<T[]>[] { ct => WholeListAsync(first.Count, ct) });
         }
 
         var rest = order.AllStable(filters)
             ? NumberedUpTo(order, first)
             : await TimeSlicesAsync(order, first, cancellationToken).ConfigureAwait(false);
-        return rest.Map(parts => (records, parts));
+        return rest.IsFail ? (Error)rest : new ReadPlan(records, (Work<T[]>[])rest);
     }
+
+    /// <summary>
+    /// The first page's records and the parts left to read. A class, so the plan's task shares the
+    /// runtime's precompiled code for reference results (a tuple is a struct: a dozen more methods for
+    /// a fresh process to JIT-compile).
+    /// </summary>
+    private sealed record ReadPlan(T[] First, Work<T[]>[] Parts);
 
     // ---- one page ----
 

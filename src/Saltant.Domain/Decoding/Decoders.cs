@@ -33,10 +33,10 @@ public static class Decoders
     public static readonly Decoder<ExecutableTaskType> ExecutableTaskType = Record(static () => Context.ExecutableTaskTypeWire, WireMapping.ToDomain);
 
     /// <summary><c>containertaskinstances/{uuid}/</c>, and the answer of create, clone and terminate.</summary>
-    public static readonly Decoder<ContainerTaskInstance> ContainerTaskInstance = Read<ContainerTaskInstance>(static utf8 => WireMapping.Container(TaskInstanceReader.Instance(utf8)));
+    public static readonly Decoder<ContainerTaskInstance> ContainerTaskInstance = Read<ContainerTaskInstance>(static utf8 => TaskInstanceReader.Instance(utf8, WireMapping.Container));
 
     /// <summary><c>executabletaskinstances/{uuid}/</c>, and the answer of create, clone and terminate.</summary>
-    public static readonly Decoder<ExecutableTaskInstance> ExecutableTaskInstance = Read<ExecutableTaskInstance>(static utf8 => WireMapping.Executable(TaskInstanceReader.Instance(utf8)));
+    public static readonly Decoder<ExecutableTaskInstance> ExecutableTaskInstance = Read<ExecutableTaskInstance>(static utf8 => TaskInstanceReader.Instance(utf8, WireMapping.Executable));
 
     /// <summary>The answer of <c>token/</c>: <c>{refresh, access}</c>.</summary>
     public static readonly Decoder<JwtPair> JwtPair = Record(static () => Context.JwtPairWire, WireMapping.ToDomain);

@@ -43,8 +43,11 @@ internal static class RequestShapes
     internal static Fin<ApiRequest> List<T>(
         string resource, Seq<Filter<T>> filters, Option<int> page, Option<int> pageSize)
     {
-        foreach (var filter in filters)
+        // Indexed, not foreach: a Seq's enumerator is a generated iterator class per element type,
+        // more methods for a fresh process's first request to compile.
+        for (var i = 0; i < filters.Count; i++)
         {
+            var filter = filters[i];
             if (filter.Problem.Case is string problem)
             {
                 return new InvalidRequestInput(filter.Name, problem);
@@ -66,9 +69,9 @@ internal static class RequestShapes
         // generic methods for a query of a few pairs.
         var query = new (string Name, string Value)[filters.Count + (page.IsSome ? 1 : 0) + (pageSize.IsSome ? 1 : 0)];
         var at = 0;
-        foreach (var filter in filters)
+        for (var i = 0; i < filters.Count; i++)
         {
-            query[at++] = (filter.Name, filter.Value);
+            query[at++] = (filters[i].Name, filters[i].Value);
         }
 
         if (page.Case is int number)

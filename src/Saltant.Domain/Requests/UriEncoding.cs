@@ -23,16 +23,17 @@ public static class UriEncoding
     public static string RelativeUri(Seq<string> path, Seq<(string Name, string Value)> query)
     {
         var sb = new StringBuilder();
-        foreach (var segment in path)
+        // Indexed, not foreach: every request is built here, and a Seq's enumerator is a generated
+        // iterator class per element type (more methods for a fresh process's first call to compile).
+        for (var i = 0; i < path.Count; i++)
         {
-            sb.Append(Encode(segment)).Append('/');
+            sb.Append(Encode(path[i])).Append('/');
         }
 
-        var first = true;
-        foreach (var (name, value) in query)
+        for (var i = 0; i < query.Count; i++)
         {
-            sb.Append(first ? '?' : '&').Append(Encode(name)).Append('=').Append(Encode(value));
-            first = false;
+            var (name, value) = query[i];
+            sb.Append(i == 0 ? '?' : '&').Append(Encode(name)).Append('=').Append(Encode(value));
         }
 
         return sb.ToString();

@@ -17,18 +17,21 @@ internal static class TaskInstanceReader
 {
     private const int Uuid = 1, User = 2, Name = 4, State = 8, Created = 16, Finished = 32, Arguments = 64, Queue = 128, Type = 256, All = 511;
 
+    /// <summary>Makes a task instance of one kind from its fields (straight, with no wire object between).</summary>
+    internal delegate T Make<T>(Guid uuid, string user, string name, string state, DateTimeOffset created, DateTimeOffset? finished, Json.JObject arguments, int queue, int type);
+
     /// <summary>One instance: the whole body.</summary>
-    internal static TaskInstanceWire Instance(ReadOnlySpan<byte> utf8)
+    internal static T Instance<T>(ReadOnlySpan<byte> utf8, Make<T> make)
     {
         var reader = new Utf8JsonReader(utf8);
         WireReader.Start(ref reader);
-        var instance = Instance(ref reader, new MemberPath(-1, null));
+        var instance = Instance(ref reader, new MemberPath(-1, null), make);
         WireReader.End(ref reader);
         return instance;
     }
 
-    /// <summary>A page of instances: the whole body, each result mapped by <paramref name="map"/>.</summary>
-    internal static Page<T> Page<T>(ReadOnlySpan<byte> utf8, Func<TaskInstanceWire, T> map)
+    /// <summary>A page of instances: the whole body, each result made by <paramref name="make"/>.</summary>
+    internal static Page<T> Page<T>(ReadOnlySpan<byte> utf8, Make<T> make)
     {
         var reader = new Utf8JsonReader(utf8);
         WireReader.Start(ref reader);
@@ -60,7 +63,7 @@ internal static class TaskInstanceReader
             else if (reader.ValueTextEquals("results"u8))
             {
                 reader.Read();
-                results = Results(ref reader, map);
+                results = Results(ref reader, make);
             }
             else
             {
@@ -85,7 +88,7 @@ internal static class TaskInstanceReader
             LanguageExt.Seq.create(results!.ToArray()));
     }
 
-    private static List<T> Results<T>(ref Utf8JsonReader reader, Func<TaskInstanceWire, T> map)
+    private static List<T> Results<T>(ref Utf8JsonReader reader, Make<T> make)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -95,14 +98,14 @@ internal static class TaskInstanceReader
         var results = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            results.Add(map(Instance(ref reader, new MemberPath(results.Count, null))));
+            results.Add(Instance(ref reader, new MemberPath(results.Count, null), make));
         }
 
         return results;
     }
 
     /// <summary>One instance object, the reader on its start; after, the reader is on its end.</summary>
-    private static TaskInstanceWire Instance(ref Utf8JsonReader reader, MemberPath at)
+    private static T Instance<T>(ref Utf8JsonReader reader, MemberPath at, Make<T> make)
     {
         WireReader.StartObject(ref reader, at);
         var seen = 0;
@@ -181,18 +184,7 @@ internal static class TaskInstanceReader
             throw WireReader.Missing(FirstMissing(seen), at);
         }
 
-        return new TaskInstanceWire
-        {
-            Uuid = uuid,
-            User = user!,
-            Name = name!,
-            State = state!,
-            DatetimeCreated = created,
-            DatetimeFinished = finished,
-            Arguments = arguments!,
-            TaskQueue = queue,
-            TaskType = type,
-        };
+        return make(uuid, user!, name!, state!, created, finished, arguments!, queue, type);
     }
 
     private static string FirstMissing(int seen) =>

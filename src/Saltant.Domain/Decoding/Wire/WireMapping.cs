@@ -90,15 +90,11 @@ internal static class WireMapping
         ContainerType = t.ContainerType,
     };
 
-    internal static ContainerTaskInstance Container(TaskInstanceWire w) =>
-        new(
-            new InstanceUuid(w.Uuid), new Username(w.User), w.Name, TaskState.Parse(w.State), w.DatetimeCreated,
-            w.DatetimeFinished, w.Arguments, new TaskQueueId(w.TaskQueue), new TaskTypeId<Container>(w.TaskType));
+    internal static ContainerTaskInstance Container(Guid uuid, string user, string name, string state, DateTimeOffset created, DateTimeOffset? finished, Json.JObject arguments, int queue, int type) =>
+        new(new InstanceUuid(uuid), new Username(user), name, TaskState.Parse(state), created, finished, arguments, new TaskQueueId(queue), new TaskTypeId<Container>(type));
 
-    internal static ExecutableTaskInstance Executable(TaskInstanceWire w) =>
-        new(
-            new InstanceUuid(w.Uuid), new Username(w.User), w.Name, TaskState.Parse(w.State), w.DatetimeCreated,
-            w.DatetimeFinished, w.Arguments, new TaskQueueId(w.TaskQueue), new TaskTypeId<Executable>(w.TaskType));
+    internal static ExecutableTaskInstance Executable(Guid uuid, string user, string name, string state, DateTimeOffset created, DateTimeOffset? finished, Json.JObject arguments, int queue, int type) =>
+        new(new InstanceUuid(uuid), new Username(user), name, TaskState.Parse(state), created, finished, arguments, new TaskQueueId(queue), new TaskTypeId<Executable>(type));
 
     internal static TaskInstanceWire ToWire<TKind>(TaskInstance<TKind> i)
         where TKind : ITaskKind => new()

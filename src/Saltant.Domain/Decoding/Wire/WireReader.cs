@@ -61,8 +61,44 @@ internal static class WireReader
             throw Expected("a JSON object", reader.TokenType, path);
         }
 
-        using var document = JsonDocument.ParseValue(ref reader);
-        return (Json.JObject)Json.FromElement(document.RootElement);
+        // Straight from the reader (no document, no LINQ): the reader has checked the text is JSON.
+        return (Json.JObject)Value(ref reader);
+    }
+
+    /// <summary>Any JSON value, the reader on its first token; after, the reader is on its last.</summary>
+    private static Json Value(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var members = new List<(string Key, Json Value)>();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var key = reader.GetString()!;
+                    reader.Read();
+                    members.Add((key, Value(ref reader)));
+                }
+
+                return new Json.JObject(members);
+            case JsonTokenType.StartArray:
+                var items = new List<Json>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(Value(ref reader));
+                }
+
+                return new Json.JArray(LanguageExt.Seq.create(items.ToArray()));
+            case JsonTokenType.String:
+                return new Json.JString(reader.GetString()!);
+            case JsonTokenType.Number:
+                return Json.JNumber.FromValidText(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
+            case JsonTokenType.True:
+                return new Json.JBool(true);
+            case JsonTokenType.False:
+                return new Json.JBool(false);
+            default:
+                return Json.Null;
+        }
     }
 
     /// <summary>An absolute http(s) URL (a page's link), or null.</summary>
