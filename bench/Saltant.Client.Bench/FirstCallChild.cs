@@ -11,7 +11,13 @@ namespace Saltant.Client.Bench;
 /// </summary>
 internal static class FirstCallChild
 {
-    /// <summary>The app as bench/run builds it (JIT-compiled), from the repository root.</summary>
+    /// <summary>
+    /// The app as bench/run builds it on the libraries' packages (JIT-compiled, as <c>dotnet run</c>
+    /// makes an app of a user's; the packages carry ReadyToRun code for linux-x64), from the repository root.
+    /// </summary>
+    internal const string Packaged = "bench/Saltant.Client.FirstCall.Packaged/bin/Release/net10.0/Saltant.Client.FirstCall.dll";
+
+    /// <summary>The app as bench/run builds it on project references (JIT-compiled, the libraries' IL alone), from the repository root.</summary>
     internal const string JitCompiled = "bench/Saltant.Client.FirstCall/bin/Release/net10.0/Saltant.Client.FirstCall.dll";
 
     /// <summary>The app as <c>bench/run --full</c> publishes it ReadyToRun (LanguageExt.Core left JIT-compiled).</summary>
@@ -25,7 +31,7 @@ internal static class FirstCallChild
     /// <param name="token">A user's token.</param>
     /// <param name="expected">How many instances the list holds.</param>
     /// <param name="app">Which build of the app: a .dll runs under <c>dotnet</c>, anything else is a native executable.</param>
-    internal static async Task<(double ListCpu, double ProcessCpu, double ListWall)> RunAsync(Uri apiRoot, string token, int expected, string app = JitCompiled)
+    internal static async Task<(double ListCpu, double ProcessCpu, double ListWall)> RunAsync(Uri apiRoot, string token, int expected, string app = Packaged)
     {
         var start = ChildProgram.For(app, [apiRoot.AbsoluteUri, token, expected.ToString(CultureInfo.InvariantCulture)]);
         using var child = Process.Start(start) ?? throw new InvalidOperationException("the first-call child did not start");

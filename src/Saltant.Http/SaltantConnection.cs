@@ -108,16 +108,7 @@ internal sealed class SaltantConnection : IDisposable
             {
                 try
                 {
-                    // The attempts: again after each failure the schedule and the rule give a wait for.
-                    using var retrying = new Retrying(Options.Retry, (e, next) => RetryDelay(call, e, next));
-                    var answer = await Authorized(call, cancellationToken).ConfigureAwait(false);
-                    while (answer.IsFail && retrying.After((Error)answer).Case is TimeSpan delay)
-                    {
-                        answer = await Retrying.WaitAsync(delay, Options.Clock, cancellationToken).ConfigureAwait(false)
-                            ? await Authorized(call, cancellationToken).ConfigureAwait(false)
-                            : new Cancelled(call.Info.ToString());
-                    }
-
+                    var answer = await AttemptsAsync(call, cancellationToken).ConfigureAwait(false);
                     result = answer.Bind(a => finish(a, call.Info));
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
@@ -145,59 +136,75 @@ internal sealed class SaltantConnection : IDisposable
             Some: refused => Some<Error>(refused),
             None: () => IsDisposed ? Some<Error>(TransportErrors.Disposed(call.Info)) : None);
 
-    /// <summary>One attempt with the credential, and when the server rejects it, one renewal and one more.</summary>
+    /// <summary>
+    /// The call's attempts: each with the credential's header, logged; when the server rejects the
+    /// credential, one renewal (a JWT refresh or a login) and the request again at once; after another
+    /// failure, again after each wait the schedule and the retry rule give.
+    /// </summary>
     /// <remarks>
-    /// The header and the exchange in one method, and a header already at hand (a token, a JWT still
-    /// valid) taken without awaiting: each async method is a dozen more generic methods a fresh
-    /// process JIT-compiles on its first call.
+    /// One method for the whole loop, and a header already at hand (a token, a JWT still valid) taken
+    /// without awaiting: every call runs through here, and each async method is a dozen more generic
+    /// methods a fresh process JIT-compiles on its first call.
     /// </remarks>
-    private async Task<Fin<HttpAnswer>> Authorized(CallScope call, CancellationToken cancellationToken)
+    private async Task<Fin<HttpAnswer>> AttemptsAsync(CallScope call, CancellationToken cancellationToken)
     {
-        string? sent = null;
-        if (!call.Request.Anonymous && credentials is not null)
+        using var retrying = new Retrying(Options.Retry, (e, next) => RetryDelay(call, e, next));
+        while (true)
         {
-            var pending = credentials.AuthorizationAsync(cancellationToken);
-            var header = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
-            if (header.IsFail)
+            string? sent = null;
+            Fin<HttpAnswer> answer;
+            if (!call.Request.Anonymous && credentials is not null)
             {
-                return call.CredentialUnavailable((Error)header);
+                var pending = credentials.AuthorizationAsync(cancellationToken);
+                var header = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
+                if (header.IsFail)
+                {
+                    // A credential that cannot be had is not tried again (its own retries are done).
+                    return call.CredentialUnavailable((Error)header);
+                }
+
+                sent = (string)header;
             }
 
-            sent = (string)header;
+            var started = Stopwatch.GetTimestamp();
+            var outcome = await Exchange.RunAsync(
+                http, Options, call.Request, call.Url, call.Info, sent, () => IsDisposed, cancellationToken).ConfigureAwait(false);
+            call.Attempted(outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            answer = outcome.Outcome;
+            if (answer.IsSucc)
+            {
+                return answer;
+            }
+
+            var error = (Error)answer;
+            if (error is AuthenticationFailed && sent is not null && !call.Renewed)
+            {
+                // Renewed: sent again at once, not counted as a retry. Nothing new: the rejection stands.
+                var renewed = await credentials!.RenewAsync(sent, cancellationToken).ConfigureAwait(false);
+                if (renewed.IsFail)
+                {
+                    return call.CredentialUnavailable((Error)renewed);
+                }
+
+                if ((bool)renewed)
+                {
+                    call.Renewing();
+                    continue;
+                }
+
+                return answer;
+            }
+
+            if (retrying.After(error).Case is not TimeSpan delay)
+            {
+                return answer;
+            }
+
+            if (!await Retrying.WaitAsync(delay, Options.Clock, cancellationToken).ConfigureAwait(false))
+            {
+                return new Cancelled(call.Info.ToString());
+            }
         }
-
-        var started = Stopwatch.GetTimestamp();
-        var outcome = await Exchange.RunAsync(
-            http, Options, call.Request, call.Url, call.Info, sent, () => IsDisposed, cancellationToken).ConfigureAwait(false);
-        call.Attempted(outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        var answer = outcome.Outcome;
-        if (answer.IsFail && (Error)answer is AuthenticationFailed rejection && sent is not null && !call.Renewed)
-        {
-            return await Renewed(call, sent, rejection, cancellationToken).ConfigureAwait(false);
-        }
-
-        return answer;
-    }
-
-    /// <summary>
-    /// After a rejection: renew (a JWT refresh or login) and send once more; the rejection stands when
-    /// there is nothing new, and a failed renewal (a wrong password, a cancellation) is the answer.
-    /// </summary>
-    private async Task<Fin<HttpAnswer>> Renewed(CallScope call, string rejected, Error rejection, CancellationToken cancellationToken)
-    {
-        var renewed = await credentials!.RenewAsync(rejected, cancellationToken).ConfigureAwait(false);
-        if (renewed.IsFail)
-        {
-            return call.CredentialUnavailable((Error)renewed);
-        }
-
-        if (!(bool)renewed)
-        {
-            return rejection;
-        }
-
-        call.Renewing();
-        return await Authorized(call, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The wait before another attempt, logged; None when the failure stands.</summary>
