@@ -67,14 +67,26 @@ internal sealed class SaltantConnection : IDisposable
 
     /// <summary>Sends a request and decodes the expected answer's body, as a task: what the client's own loops (lists) await.</summary>
     internal Task<Fin<T>> SendAsync<T>(ApiRequest request, Decoder<T> decoder, CancellationToken cancellationToken) =>
-        CallAsync(request, (answer, info) => Decode(answer, info, decoder), cancellationToken);
+        CallAsync(request, (answer, info) => Decode(answer, info, decoder), null, cancellationToken);
+
+    /// <summary>
+    /// Sends a request and decodes the answer, then <paramref name="check"/>s the value (with the
+    /// request as errors name it) and, on failure, lets <paramref name="recover"/> read the error as an
+    /// answer when it is one (a page past the end): a list's page in one task, with no async method
+    /// of its own around it.
+    /// </summary>
+    internal Task<Fin<T>> SendAsync<T>(ApiRequest request, Decoder<T> decoder, Func<T, RequestInfo, Fin<T>>? check, Func<Error, Fin<T>>? recover, CancellationToken cancellationToken) =>
+        CallAsync(request, (answer, info) => check is null ? Decode(answer, info, decoder) : Decode(answer, info, decoder).Bind(value => check(value, info)), recover, cancellationToken);
 
     /// <summary>The answer's body decoded; its pooled buffer, if any, goes back once the values are made (they copy what they keep).</summary>
     private static Fin<T> Decode<T>(HttpAnswer answer, RequestInfo info, Decoder<T> decoder)
     {
         try
         {
-            return decoder.Decode(answer.Body.Span).Match<Fin<T>>(Right: v => v, Left: f => f.ToError(Some(info)));
+            // Read by case rather than Match: every answer is decoded here, and Match's null checks
+            // are generic classes of their own for a fresh process to compile.
+            var decoded = decoder.Decode(answer.Body.Span);
+            return decoded.IsLeft ? ((DecodeFailure)decoded.Case!).ToError(Some(info)) : (T)decoded.Case!;
         }
         finally
         {
@@ -89,9 +101,9 @@ internal sealed class SaltantConnection : IDisposable
     /// </summary>
     private Aff<RT, T> Call<RT, T>(ApiRequest request, Func<HttpAnswer, RequestInfo, Fin<T>> finish)
         where RT : struct, HasCancel<RT> =>
-        AffMaybe<RT, T>(rt => new ValueTask<Fin<T>>(CallAsync(request, finish, rt.CancellationToken)));
+        AffMaybe<RT, T>(rt => new ValueTask<Fin<T>>(CallAsync(request, finish, null, rt.CancellationToken)));
 
-    private async Task<Fin<T>> CallAsync<T>(ApiRequest request, Func<HttpAnswer, RequestInfo, Fin<T>> finish, CancellationToken cancellationToken)
+    private async Task<Fin<T>> CallAsync<T>(ApiRequest request, Func<HttpAnswer, RequestInfo, Fin<T>> finish, Func<Error, Fin<T>>? recover, CancellationToken cancellationToken)
     {
         // Whatever throws (a listener of the activity, a logging provider, a bug) is the call's
         // failure, as it was when the call was a composition of effects: never a throw to the caller.
@@ -100,7 +112,7 @@ internal sealed class SaltantConnection : IDisposable
         {
             call = CallScope.Start(request, Options.ApiRoot, logger);
             Fin<T> result;
-            if (Refusal(call).Case is Error refused)
+            if (Refusal(call) is { } refused)
             {
                 result = refused;
             }
@@ -108,7 +120,75 @@ internal sealed class SaltantConnection : IDisposable
             {
                 try
                 {
-                    var answer = await AttemptsAsync(call, cancellationToken).ConfigureAwait(false);
+                    // The attempts: each with the credential's header, logged; when the server rejects
+                    // the credential, one renewal and the request again at once; after another
+                    // failure, again after each wait the schedule and the retry rule give. In this
+                    // method, not one of their own: every call runs through here, and each async
+                    // method is a dozen more generic methods a fresh process JIT-compiles on its first call.
+                    using var retrying = new Retrying(Options.Retry, (e, next) => RetryDelay(call, e, next));
+                    var answer = default(Fin<HttpAnswer>);
+                    var done = false;
+                    while (!done)
+                    {
+                        // The header (one at hand, a token or a JWT still valid, taken without awaiting).
+                        string? sent = null;
+                        if (!call.Request.Anonymous && credentials is not null)
+                        {
+                            var pending = credentials.AuthorizationAsync(cancellationToken);
+                            var header = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
+                            if (header.IsFail)
+                            {
+                                // A credential that cannot be had is not tried again (its own retries are done).
+                                answer = call.CredentialUnavailable((Error)header);
+                                done = true;
+                                continue;
+                            }
+
+                            sent = (string)header;
+                        }
+
+                        var started = Stopwatch.GetTimestamp();
+                        var outcome = await Exchange.RunAsync(
+                            http, Options, call.Request, call.Url, call.Info, sent, () => IsDisposed, cancellationToken).ConfigureAwait(false);
+                        call.Attempted(outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        var attempt = outcome.Outcome;
+                        if (attempt.IsSucc)
+                        {
+                            answer = attempt;
+                            done = true;
+                        }
+                        else if ((Error)attempt is AuthenticationFailed && sent is not null && !call.Renewed)
+                        {
+                            // Renewed (a JWT refresh or a login): sent again at once, not counted as a
+                            // retry. Nothing new: the rejection stands.
+                            var renewed = await credentials!.RenewAsync(sent, cancellationToken).ConfigureAwait(false);
+                            if (renewed.IsFail)
+                            {
+                                answer = call.CredentialUnavailable((Error)renewed);
+                                done = true;
+                            }
+                            else if ((bool)renewed)
+                            {
+                                call.Renewing();
+                            }
+                            else
+                            {
+                                answer = attempt;
+                                done = true;
+                            }
+                        }
+                        else if (retrying.After((Error)attempt).Case is not TimeSpan delay)
+                        {
+                            answer = attempt;
+                            done = true;
+                        }
+                        else if (!await Retrying.WaitAsync(delay, Options.Clock, cancellationToken).ConfigureAwait(false))
+                        {
+                            answer = new Cancelled(call.Info.ToString());
+                            done = true;
+                        }
+                    }
+
                     result = answer.Bind(a => finish(a, call.Info));
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
@@ -118,7 +198,7 @@ internal sealed class SaltantConnection : IDisposable
             }
 
             call.Complete(result.IsFail ? (Error)result : null);
-            return result;
+            return result.IsFail && recover is not null ? recover((Error)result) : result;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -131,81 +211,9 @@ internal sealed class SaltantConnection : IDisposable
     }
 
     /// <summary>Nothing is sent over plain http to another host (credentials would travel readable), nor through a disposed connection.</summary>
-    private Option<Error> Refusal(CallScope call) =>
-        InsecureTransportGuard.Check(call.Url, Options.AllowInsecureHttp, Options.InsecureHttpAllowance).Match(
-            Some: refused => Some<Error>(refused),
-            None: () => IsDisposed ? Some<Error>(TransportErrors.Disposed(call.Info)) : None);
-
-    /// <summary>
-    /// The call's attempts: each with the credential's header, logged; when the server rejects the
-    /// credential, one renewal (a JWT refresh or a login) and the request again at once; after another
-    /// failure, again after each wait the schedule and the retry rule give.
-    /// </summary>
-    /// <remarks>
-    /// One method for the whole loop, and a header already at hand (a token, a JWT still valid) taken
-    /// without awaiting: every call runs through here, and each async method is a dozen more generic
-    /// methods a fresh process JIT-compiles on its first call.
-    /// </remarks>
-    private async Task<Fin<HttpAnswer>> AttemptsAsync(CallScope call, CancellationToken cancellationToken)
-    {
-        using var retrying = new Retrying(Options.Retry, (e, next) => RetryDelay(call, e, next));
-        while (true)
-        {
-            string? sent = null;
-            Fin<HttpAnswer> answer;
-            if (!call.Request.Anonymous && credentials is not null)
-            {
-                var pending = credentials.AuthorizationAsync(cancellationToken);
-                var header = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
-                if (header.IsFail)
-                {
-                    // A credential that cannot be had is not tried again (its own retries are done).
-                    return call.CredentialUnavailable((Error)header);
-                }
-
-                sent = (string)header;
-            }
-
-            var started = Stopwatch.GetTimestamp();
-            var outcome = await Exchange.RunAsync(
-                http, Options, call.Request, call.Url, call.Info, sent, () => IsDisposed, cancellationToken).ConfigureAwait(false);
-            call.Attempted(outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            answer = outcome.Outcome;
-            if (answer.IsSucc)
-            {
-                return answer;
-            }
-
-            var error = (Error)answer;
-            if (error is AuthenticationFailed && sent is not null && !call.Renewed)
-            {
-                // Renewed: sent again at once, not counted as a retry. Nothing new: the rejection stands.
-                var renewed = await credentials!.RenewAsync(sent, cancellationToken).ConfigureAwait(false);
-                if (renewed.IsFail)
-                {
-                    return call.CredentialUnavailable((Error)renewed);
-                }
-
-                if ((bool)renewed)
-                {
-                    call.Renewing();
-                    continue;
-                }
-
-                return answer;
-            }
-
-            if (retrying.After(error).Case is not TimeSpan delay)
-            {
-                return answer;
-            }
-
-            if (!await Retrying.WaitAsync(delay, Options.Clock, cancellationToken).ConfigureAwait(false))
-            {
-                return new Cancelled(call.Info.ToString());
-            }
-        }
-    }
+    private Error? Refusal(CallScope call) =>
+        InsecureTransportGuard.Check(call.Url, Options.AllowInsecureHttp, Options.InsecureHttpAllowance).Case as SaltantError
+        ?? (IsDisposed ? TransportErrors.Disposed(call.Info) : null);
 
     /// <summary>The wait before another attempt, logged; None when the failure stands.</summary>
     private Option<TimeSpan> RetryDelay(CallScope call, Error error, TimeSpan scheduled)

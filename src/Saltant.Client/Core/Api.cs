@@ -38,6 +38,10 @@ internal sealed class Api
     internal Task<Fin<T>> SendAsync<T>(ApiRequest request, Decoder<T> decoder, CancellationToken cancellationToken) =>
         connection.SendAsync(request, decoder, cancellationToken);
 
+    /// <summary>Sends a request, decodes and checks the answer, and reads a failure as an answer where <paramref name="recover"/> says it is one (see <see cref="SaltantConnection"/>).</summary>
+    internal Task<Fin<T>> SendAsync<T>(ApiRequest request, Decoder<T> decoder, Func<T, RequestInfo, Fin<T>>? check, Func<Error, Fin<T>>? recover, CancellationToken cancellationToken) =>
+        connection.SendAsync(request, decoder, check, recover, cancellationToken);
+
     /// <summary>Sends a request that may have failed to build (a bad filter, page or key): that failure is the answer.</summary>
     internal Aff<RT, T> Send<RT, T>(Fin<ApiRequest> request, Decoder<T> decoder)
         where RT : struct, HasCancel<RT> =>

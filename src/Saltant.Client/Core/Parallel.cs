@@ -53,6 +53,31 @@ internal static class Parallel
     internal static async Task<Fin<A[]>> WindowAsync<A>(IReadOnlyList<Work<A>> work, int window, CancellationToken cancellationToken)
     {
         var results = new Fin<A>[work.Count];
+        if (work.Count <= Math.Max(1, window))
+        {
+            // All fit in the window (a list of a few thousand, read in as many parts as the read-ahead):
+            // started at once and awaited in order, with no gate and no async method per part.
+            var started = new Task<Fin<A>>[work.Count];
+            for (var i = 0; i < started.Length; i++)
+            {
+                started[i] = Start(work[i], cancellationToken);
+            }
+
+            for (var i = 0; i < started.Length; i++)
+            {
+                try
+                {
+                    results[i] = await started[i].ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    results[i] = Error.New(e);
+                }
+            }
+
+            return InOrder(results);
+        }
+
         using var gate = new SemaphoreSlim(Math.Max(1, window));
         async Task RunOne(int index)
         {
@@ -87,6 +112,25 @@ internal static class Parallel
             return Fin<A[]>.Fail(Errors.Cancelled);
         }
 
+        return InOrder(results);
+    }
+
+    /// <summary>A piece of work started; a throw while starting it is its failure.</summary>
+    private static Task<Fin<A>> Start<A>(Work<A> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return work(cancellationToken);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Task.FromResult(Fin<A>.Fail(Error.New(e)));
+        }
+    }
+
+    /// <summary>The values in order, or the first failure in input order.</summary>
+    private static Fin<A[]> InOrder<A>(Fin<A>[] results)
+    {
         var values = new A[results.Length];
         for (var i = 0; i < results.Length; i++)
         {

@@ -23,12 +23,47 @@ internal sealed class Runner<RT>(Func<CancellationToken, RT> makeRuntime)
 
     /// <summary>
     /// Runs work written over plain tasks (lists) as <see cref="RunAsync{T}(Aff{RT, T}, CancellationToken)"/>
-    /// runs an effect: in a fresh runtime, with its cancellation, never throwing. A list's task form
-    /// comes here rather than through its effect, whose machinery (generic over the runtime and the
-    /// result) is a few dozen more methods for a fresh process to JIT-compile on its first call.
+    /// runs an effect: in a fresh runtime, with its cancellation. The work's contract is the effect
+    /// runner's: it never throws or faults, and names its own cancellation (<see cref="Cancelled"/>).
     /// </summary>
-    internal Task<Fin<T>> RunAsync<T>(Work<T> work, CancellationToken cancellationToken) =>
-        RunIn(runtime => work(runtime.CancellationToken), cancellationToken);
+    /// <remarks>
+    /// The work's own task is the result, the runtime's source disposed when it ends: no async method
+    /// here, and not the effect's machinery (generic over the runtime and the result). A list's task
+    /// form comes here, the first call a fresh process makes, often: each is a dozen or a few dozen
+    /// more methods to JIT-compile.
+    /// </remarks>
+    internal Task<Fin<T>> RunAsync<T>(Work<T> work, CancellationToken cancellationToken)
+    {
+        RT runtime;
+        try
+        {
+            runtime = makeRuntime(cancellationToken);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Task.FromResult(Fin<T>.Fail(Error.New(e)));
+        }
+
+        Task<Fin<T>> running;
+        try
+        {
+            running = work(runtime.CancellationToken);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            runtime.CancellationTokenSource?.Dispose();
+            return Task.FromResult(cancellationToken.IsCancellationRequested ? Fin<T>.Fail(new Cancelled("The operation")) : Fin<T>.Fail(Error.New(e)));
+        }
+
+        // Through the base type: Task's continuation is not generic over the result.
+        ((Task)running).ContinueWith(
+            static (_, source) => ((CancellationTokenSource?)source)?.Dispose(),
+            runtime.CancellationTokenSource,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return running;
+    }
 
     private async Task<Fin<T>> RunIn<T>(Func<RT, Task<Fin<T>>> run, CancellationToken cancellationToken)
     {

@@ -25,6 +25,17 @@ internal sealed record ListSource<T, TFilter>(
 internal sealed record CreationOrder<T, TFilter>(Func<T, DateTimeOffset> Created, DateTimeField<TFilter> Field, Seq<string> StableFields)
 {
     /// <summary>Whether every filter is on a field that never changes (a raw filter on anything else counts as changing).</summary>
-    internal bool AllStable(Seq<Filter<TFilter>> filters) =>
-        filters.ForAll(f => StableFields.Contains(f.Name.Split("__", 2)[0]));
+    internal bool AllStable(Seq<Filter<TFilter>> filters)
+    {
+        // Indexed: every list of instances asks, a fresh process's first one too.
+        for (var i = 0; i < filters.Count; i++)
+        {
+            if (!StableFields.Contains(filters[i].Name.Split("__", 2)[0]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

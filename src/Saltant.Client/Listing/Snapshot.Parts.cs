@@ -60,8 +60,14 @@ internal sealed partial class Snapshot<T, TFilter>
     /// <summary>The first page's last creation time, and how many records were created at or before it (by the first page's count).</summary>
     private static (DateTimeOffset Cut, int Count) Rest(CreationOrder<T, TFilter> order, Page<T> first)
     {
-        var cut = order.Created(first.Results.Last);
-        var newer = first.Results.Count(r => order.Created(r) > cut);
+        var results = first.Results;
+        var cut = order.Created(results[results.Count - 1]);
+        var newer = 0;
+        for (var i = 0; i < results.Count; i++)
+        {
+            newer += order.Created(results[i]) > cut ? 1 : 0;
+        }
+
         return (cut, Math.Max(1, first.Count - newer));
     }
 

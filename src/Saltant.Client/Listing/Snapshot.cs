@@ -40,37 +40,58 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
         where RT : struct, HasCancel<RT> =>
         AffMaybe<RT, Seq<T>>(rt => new ValueTask<Fin<Seq<T>>>(AllAsync(rt.CancellationToken)));
 
-    /// <summary>Every record, collected, as a task: what <see cref="All{RT}"/> runs, and the lists' task forms call.</summary>
+    /// <summary>
+    /// Every record, collected, as a task: what <see cref="All{RT}"/> runs, and the lists' task forms
+    /// call. Never throws or faults; a cancellation through <paramref name="cancellationToken"/> is <see cref="Cancelled"/>.
+    /// </summary>
     internal async Task<Fin<Seq<T>>> AllAsync(CancellationToken cancellationToken)
     {
-        var plan = await PlanAsync(cancellationToken).ConfigureAwait(false);
-        if (plan.IsFail)
+        try
         {
-            return (Error)plan;
-        }
-
-        var (first, rest) = (ReadPlan)plan;
-        var read = await Parallel.WindowAsync(rest, InFlight, cancellationToken).ConfigureAwait(false);
-        if (read.IsFail)
-        {
-            return (Error)read;
-        }
-
-        var seen = new System.Collections.Generic.HashSet<object>();
-        var all = new List<T>(first.Length);
-        foreach (var part in ((T[][])read).Prepend(first))
-        {
-            foreach (var record in part)
+            var plan = await PlanAsync(cancellationToken).ConfigureAwait(false);
+            if (plan.IsFail)
             {
-                if (seen.Add(source.Key(record)))
+                return Named((Error)plan, cancellationToken);
+            }
+
+            var (first, rest) = (ReadPlan)plan;
+            var read = await Parallel.WindowAsync(rest, InFlight, cancellationToken).ConfigureAwait(false);
+            if (read.IsFail)
+            {
+                return Named((Error)read, cancellationToken);
+            }
+
+            var seen = new System.Collections.Generic.HashSet<object>();
+            var all = new List<T>(first.Length);
+            Add(first);
+            foreach (var part in (T[][])read)
+            {
+                Add(part);
+            }
+
+            return toSeq(all);
+
+            void Add(T[] part)
+            {
+                foreach (var record in part)
                 {
-                    all.Add(record);
+                    if (seen.Add(source.Key(record)))
+                    {
+                        all.Add(record);
+                    }
                 }
             }
         }
-
-        return toSeq(all);
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug, or a caller's delegate: the list's failure, never a throw.
+            return Named(Error.New(e), cancellationToken);
+        }
     }
+
+    /// <summary>The failure, named <see cref="Cancelled"/> when the caller cancelled and it is not one of the client's own errors already.</summary>
+    private static Error Named(Error error, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested && error is not SaltantError ? new Cancelled("The operation") : error;
 
     /// <summary>
     /// Every record, streamed in order: the read-ahead's parts are read while the one before them is
@@ -191,29 +212,25 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
 
     // ---- one page ----
 
-    /// <summary>The records of one page (see <see cref="PageAsync"/>).</summary>
-    private async Task<Fin<T[]>> RecordsAsync(Seq<Filter<TFilter>> extra, int number, int size, CancellationToken cancellationToken)
-    {
-        var page = await PageAsync(extra, number, size, check: true, cancellationToken).ConfigureAwait(false);
-        return page.IsFail ? (Error)page : ((Page<T>)page).Results.ToArray();
-    }
-
     /// <summary>One page with the filters and <paramref name="extra"/> ones; past the end (the server's 404 for a page number beyond the last) it is empty.</summary>
-    private async Task<Fin<Page<T>>> PageAsync(Seq<Filter<TFilter>> extra, int number, int size, bool check, CancellationToken cancellationToken)
+    /// <remarks>The connection's task itself (the check and the 404 read inside it): every page of every list comes here, with no async method of its own.</remarks>
+    private Task<Fin<Page<T>>> PageAsync(Seq<Filter<TFilter>> extra, int number, int size, bool check, CancellationToken cancellationToken)
     {
-        var built = source.Build(filters + extra, number, size);
+        var built = source.Build(extra.IsEmpty ? filters : filters + extra, number, size);
         if (built.IsFail)
         {
-            return (Error)built;
+            return Task.FromResult(Fin<Page<T>>.Fail((Error)built));
         }
 
-        var request = (ApiRequest)built;
-        var page = await api.SendAsync(request, source.Decoder, cancellationToken).ConfigureAwait(false);
-        if (page.IsFail)
-        {
-            return (Error)page is NotFound && number > 1 ? new Page<T>(0, None, None, Seq<T>()) : page;
-        }
-
-        return check ? PageChecks.Check((Page<T>)page, number, api.Describe(request)) : page;
+        return api.SendAsync(
+            (ApiRequest)built,
+            source.Decoder,
+            check ? (page, request) => PageChecks.Check(page, number, request) : null,
+            number > 1 ? PastTheEnd : null,
+            cancellationToken);
     }
+
+    /// <summary>A page number beyond the last: the server answers 404, and the page is empty.</summary>
+    private static Fin<Page<T>> PastTheEnd(Error error) =>
+        error is NotFound ? new Page<T>(0, Option<Uri>.None, Option<Uri>.None, LanguageExt.Seq<T>.Empty) : error;
 }
