@@ -55,14 +55,9 @@ internal static class Parallel
         var results = new Fin<A>[work.Count];
         if (work.Count <= Math.Max(1, window))
         {
-            // All fit in the window (a list of a few thousand, read in as many parts as the read-ahead):
-            // started at once and awaited in order, with no gate and no async method per part.
-            var started = new Task<Fin<A>>[work.Count];
-            for (var i = 0; i < started.Length; i++)
-            {
-                started[i] = Start(work[i], cancellationToken);
-            }
-
+            // All fit in the window: started at once and awaited in order, with no gate and no async
+            // method per part (a snapshot's list does the same inline).
+            var started = StartAll(work, cancellationToken);
             for (var i = 0; i < started.Length; i++)
             {
                 try
@@ -115,6 +110,18 @@ internal static class Parallel
         return InOrder(results);
     }
 
+    /// <summary>Every piece of work started at once (a throw while starting one is its failure).</summary>
+    internal static Task<Fin<A>>[] StartAll<A>(IReadOnlyList<Work<A>> work, CancellationToken cancellationToken)
+    {
+        var started = new Task<Fin<A>>[work.Count];
+        for (var i = 0; i < started.Length; i++)
+        {
+            started[i] = Start(work[i], cancellationToken);
+        }
+
+        return started;
+    }
+
     /// <summary>A piece of work started; a throw while starting it is its failure.</summary>
     private static Task<Fin<A>> Start<A>(Work<A> work, CancellationToken cancellationToken)
     {
@@ -129,7 +136,7 @@ internal static class Parallel
     }
 
     /// <summary>The values in order, or the first failure in input order.</summary>
-    private static Fin<A[]> InOrder<A>(Fin<A>[] results)
+    internal static Fin<A[]> InOrder<A>(Fin<A>[] results)
     {
         var values = new A[results.Length];
         for (var i = 0; i < results.Length; i++)
