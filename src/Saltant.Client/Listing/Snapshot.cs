@@ -93,6 +93,11 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
                 read = await Parallel.WindowAsync(rest, InFlight, cancellationToken).ConfigureAwait(false);
             }
 
+            if (read.IsFail)
+            {
+                return Named((Error)read, cancellationToken);
+            }
+
             var seen = new System.Collections.Generic.HashSet<object>();
             var all = new List<T>(first.Length);
             Add(first);
