@@ -145,6 +145,47 @@ public sealed class PackageContentsTests(PackedFeed packed)
         Assert.Equal([("Microsoft.NETCore.App", "10.0.0"), ("Microsoft.AspNetCore.App", "10.0.0")], frameworks);
     }
 
+    /// <summary>The libraries every call runs through, packed with ReadyToRun code for linux-x64 (src/ReadyToRun.targets).</summary>
+    private static readonly string[] ReadyToRunIds = ["Saltant.Domain", "Saltant.Http", "Saltant.Client"];
+
+    [Theory]
+    [MemberData(nameof(LibraryIds))]
+    public void The_libraries_every_call_runs_through_carry_ReadyToRun_code_for_linux_x64_whose_symbols_still_match(string id)
+    {
+        using var package = ZipFile.OpenRead(packed.Nupkg(id));
+        using var image = new MemoryStream();
+        using (var entry = package.GetEntry($"lib/net10.0/{id}.dll")!.Open())
+        {
+            entry.CopyTo(image);
+        }
+
+        image.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(image);
+        var readyToRun = pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+        // Only a linux-x64 SDK makes the image (crossgen2 compiles for the platform it runs on, like ILCompiler).
+        Assert.Equal(ReadyToRunIds.Contains(id) && PackedFeed.NativeToolRuntimeIdentifier == "linux-x64", readyToRun);
+        Assert.True(pe.HasMetadata);   // the IL and metadata are there either way: every platform reads the assembly
+        if (readyToRun)
+        {
+            // The AMD64 machine with the Linux bit the runtime checks, so other platforms run the IL.
+            Assert.Equal((System.Reflection.PortableExecutable.Machine)((ushort)System.Reflection.PortableExecutable.Machine.Amd64 ^ 0x7B79), pe.PEHeaders.CoffHeader.Machine);
+        }
+
+        // The debug record still names the pdb of the symbol package: debuggers and symbol servers match them by it.
+        var codeView = pe.ReadCodeViewDebugDirectoryData(pe.ReadDebugDirectory().Single(d => d.Type == System.Reflection.PortableExecutable.DebugDirectoryEntryType.CodeView));
+        using var symbols = ZipFile.OpenRead(packed.Snupkg(id));
+        using var pdb = new MemoryStream();
+        using (var entry = symbols.GetEntry($"lib/net10.0/{id}.pdb")!.Open())
+        {
+            entry.CopyTo(pdb);
+        }
+
+        pdb.Position = 0;
+        using var provider = System.Reflection.Metadata.MetadataReaderProvider.FromPortablePdbStream(pdb);
+        var pdbId = provider.GetMetadataReader().DebugMetadataHeader!.Id;
+        Assert.Equal(codeView.Guid, new Guid(pdbId.AsSpan(0, 16)));
+    }
+
     [Theory]
     [MemberData(nameof(SymbolIds))]
     public void Each_symbol_package_has_the_portable_pdb_of_its_assembly(string id)
