@@ -87,7 +87,7 @@ public sealed class PackedFeed : IDisposable
     /// <summary>The shared build files and these folders of the repository, without build outputs, under <paramref name="scratch"/>.</summary>
     public string CopySources(string scratch, IEnumerable<string> folders)
     {
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "README.md", "src/Directory.Build.props" })
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "README.md", "src/Directory.Build.props", "src/ReadyToRun.targets" })
         {
             var target = Path.Combine(scratch, file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
