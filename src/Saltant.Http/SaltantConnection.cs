@@ -14,9 +14,10 @@ namespace Saltant.Http;
 /// The thin interpreter: runs one <see cref="ApiRequest"/> as HTTP, and turns every outcome into
 /// the answer the operation expects or a <see cref="SaltantError"/>. A call is composed of small
 /// parts, each with one job: <see cref="CallScope"/> (telemetry and logs), <see cref="Retrying"/>
-/// with <see cref="RetryRule"/> (what is tried again, when), the credential step below (headers,
-/// one renewal), and <see cref="Exchange"/> (one attempt: <see cref="RequestMessage"/>,
-/// <see cref="AnswerReader"/>, <see cref="TransportErrors"/>). It knows nothing about resources.
+/// with <see cref="RetryRule"/> (what is tried again, when), the credential's header and one
+/// renewal, and <see cref="Exchange"/> (one attempt: <see cref="RequestMessage"/>,
+/// <see cref="AnswerReader"/>, <see cref="TransportErrors"/>), run by one loop in the call's method.
+/// It knows nothing about resources.
 /// </summary>
 internal sealed class SaltantConnection : IDisposable
 {
