@@ -74,7 +74,8 @@ internal sealed class SaltantConnection : IDisposable
     /// Sends a request and decodes the answer, then <paramref name="check"/>s the value (with the
     /// request as errors name it) and, on failure, lets <paramref name="recover"/> read the error as an
     /// answer when it is one (a page past the end): a list's page in one task, with no async method
-    /// of its own around it.
+    /// of its own around it. A value its check refuses fails the call (its activity and log), as an
+    /// answer that does not decode does: the server's answer was not one the client can use.
     /// </summary>
     internal Task<Fin<T>> SendAsync<T>(ApiRequest request, Decoder<T> decoder, Func<T, RequestInfo, Fin<T>>? check, Func<Error, Fin<T>>? recover, CancellationToken cancellationToken) =>
         CallAsync(request, (answer, info) => check is null ? Decode(answer, info, decoder) : Decode(answer, info, decoder).Bind(value => check(value, info)), recover, cancellationToken);

@@ -34,10 +34,6 @@ internal sealed class Api
         where RT : struct, HasCancel<RT> =>
         connection.Send<RT, T>(request, decoder);
 
-    /// <summary>Sends a request and decodes the answer, as a task (for the client's own loops).</summary>
-    internal Task<Fin<T>> SendAsync<T>(ApiRequest request, Decoder<T> decoder, CancellationToken cancellationToken) =>
-        connection.SendAsync(request, decoder, cancellationToken);
-
     /// <summary>Sends a request, decodes and checks the answer, and reads a failure as an answer where <paramref name="recover"/> says it is one (see <see cref="SaltantConnection"/>).</summary>
     internal Task<Fin<T>> SendAsync<T>(ApiRequest request, Decoder<T> decoder, Func<T, RequestInfo, Fin<T>>? check, Func<Error, Fin<T>>? recover, CancellationToken cancellationToken) =>
         connection.SendAsync(request, decoder, check, recover, cancellationToken);
@@ -46,10 +42,6 @@ internal sealed class Api
     internal Aff<RT, T> Send<RT, T>(Fin<ApiRequest> request, Decoder<T> decoder)
         where RT : struct, HasCancel<RT> =>
         request.Match(Succ: r => Send<RT, T>(r, decoder), Fail: FailAff<RT, T>);
-
-    /// <summary>The method and absolute URL of a request, as errors name it.</summary>
-    internal RequestInfo Describe(ApiRequest request) =>
-        new(request.MethodName, new Uri(Settings.ApiRoot, request.RelativeUri).AbsoluteUri);
 
     /// <summary>
     /// Runs <paramref name="then"/> with a caller's argument, or fails with <see cref="InvalidRequestInput"/>

@@ -78,6 +78,9 @@ public sealed partial class Decoder<T>
     {
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
         var reason = cut >= 0 ? message[..cut] : message;
+        // The reader adds its position in the text, which means nothing to a person reading the path.
+        var position = reason.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        reason = position >= 0 ? reason[..position] : reason;
         reason = reason.Replace(" Consider updating its nullability annotation.", "", StringComparison.Ordinal);
         return WireTypeName().Replace(reason, "'$1'").Trim();
     }

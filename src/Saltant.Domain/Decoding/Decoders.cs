@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LanguageExt;
 using Saltant.Domain.Decoding.Wire;

@@ -22,6 +22,25 @@ public sealed class DecodeFailureTests
     }
 
     [Fact]
+    public void Text_that_is_not_json_inside_a_result_names_the_member_and_not_the_readers_position()
+    {
+        var bad = Instance.Replace("\"name\":\"n\"", "\"name\":tru", StringComparison.Ordinal);
+        var page = $$"""{"count":2,"next":null,"previous":null,"results":[{{Instance}},{{bad}}]}""";
+        var failure = Failure(Decoders.ExecutableTaskInstancePage, page);
+        Assert.Equal("$.results[1].name", failure.Path);
+        Assert.DoesNotContain("LineNumber", failure.Reason, StringComparison.Ordinal);
+        Assert.Equal("$.arguments", Failure(Decoders.ExecutableTaskInstance, Instance.Replace("\"arguments\":{}", "\"arguments\":{\"x\":}", StringComparison.Ordinal)).Path);
+    }
+
+    [Fact]
+    public void A_page_missing_a_member_is_refused_for_that_before_anything_after_it()
+    {
+        var failure = Failure(Decoders.ExecutableTaskInstancePage, """{"next":null,"previous":null,"results":[]} {}""");
+        Assert.Equal("$", failure.Path);
+        Assert.Contains("count", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_wrong_type_names_the_member()
     {
         var failure = Failure(Decoders.ExecutableTaskInstance, Instance.Replace("\"task_queue\":1", "\"task_queue\":\"one\"", StringComparison.Ordinal));

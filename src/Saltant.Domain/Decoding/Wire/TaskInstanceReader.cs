@@ -9,9 +9,10 @@ namespace Saltant.Domain.Decoding.Wire;
 /// <remarks>
 /// The source-generated serializer builds its metadata for a shape on first use: for a page of
 /// instances that made a fresh process JIT-compile about 400 generic methods (a property-info type
-/// per member type) and cost about 60 ms of CPU before the first record, against a few methods here.
+/// per member type) and cost about 50 ms of CPU before the first record, against a few methods here.
 /// It accepts and refuses the same bodies (the decoding tests and properties hold both to them);
-/// unknown members are skipped, a later duplicate wins, and every member is required.
+/// unknown members are skipped, a later duplicate wins, every member is required, and a problem in
+/// the text itself is reported at the member it was found in, as the serializer reported it.
 /// </remarks>
 internal static class TaskInstanceReader
 {
@@ -24,9 +25,20 @@ internal static class TaskInstanceReader
     internal static T Instance<T>(ReadOnlySpan<byte> utf8, Make<T> make)
     {
         var reader = new Utf8JsonReader(utf8);
-        WireReader.Start(ref reader);
-        var instance = Instance(ref reader, new MemberPath(-1, null), make);
-        WireReader.End(ref reader);
+        var root = new MemberPath(-1, null);
+        T instance;
+        try
+        {
+            // The reader refuses an empty body here, and anything after the one value at the last read.
+            reader.Read();
+            instance = Instance(ref reader, root, make);
+            reader.Read();
+        }
+        catch (Exception e) when (WireReader.FromTheReader(e))
+        {
+            throw WireReader.At(e, root);
+        }
+
         return instance;
     }
 
@@ -34,56 +46,71 @@ internal static class TaskInstanceReader
     internal static Page<T> Page<T>(ReadOnlySpan<byte> utf8, Make<T> make)
     {
         var reader = new Utf8JsonReader(utf8);
-        WireReader.Start(ref reader);
-        var root = new MemberPath(-1, null);
-        WireReader.StartObject(ref reader, root);
+        var at = new MemberPath(-1, null);
         int? count = null;
         Uri? next = null, previous = null;
         bool hasNext = false, hasPrevious = false;
         List<T>? results = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        try
         {
-            if (reader.ValueTextEquals("count"u8))
+            reader.Read();
+            WireReader.StartObject(ref reader, at);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                reader.Read();
-                count = WireReader.Int32(ref reader, root.With("count"));
-            }
-            else if (reader.ValueTextEquals("next"u8))
-            {
-                reader.Read();
-                next = WireReader.UrlOrNull(ref reader, root.With("next"));
-                hasNext = true;
-            }
-            else if (reader.ValueTextEquals("previous"u8))
-            {
-                reader.Read();
-                previous = WireReader.UrlOrNull(ref reader, root.With("previous"));
-                hasPrevious = true;
-            }
-            else if (reader.ValueTextEquals("results"u8))
-            {
-                reader.Read();
-                results = Results(ref reader, make);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
+                if (reader.ValueTextEquals("count"u8))
+                {
+                    at = at.With("count");
+                    reader.Read();
+                    count = WireReader.Int32(ref reader, at);
+                }
+                else if (reader.ValueTextEquals("next"u8))
+                {
+                    at = at.With("next");
+                    reader.Read();
+                    next = WireReader.UrlOrNull(ref reader, at);
+                    hasNext = true;
+                }
+                else if (reader.ValueTextEquals("previous"u8))
+                {
+                    at = at.With("previous");
+                    reader.Read();
+                    previous = WireReader.UrlOrNull(ref reader, at);
+                    hasPrevious = true;
+                }
+                else if (reader.ValueTextEquals("results"u8))
+                {
+                    at = at.With("results");
+                    reader.Read();
+                    results = Results(ref reader, make);
+                }
+                else
+                {
+                    at = at.With(reader.GetString()!);
+                    reader.Read();
+                    reader.Skip();
+                }
 
-        WireReader.End(ref reader);
-        var missing = count is null ? "count" : !hasNext ? "next" : !hasPrevious ? "previous" : results is null ? "results" : null;
-        if (missing is not null)
+                at = new MemberPath(-1, null);
+            }
+
+            var missing = count is null ? "count" : !hasNext ? "next" : !hasPrevious ? "previous" : results is null ? "results" : null;
+            if (missing is not null)
+            {
+                throw WireReader.Missing(missing, at);
+            }
+
+            reader.Read();
+        }
+        catch (Exception e) when (WireReader.FromTheReader(e))
         {
-            throw WireReader.Missing(missing, root);
+            throw WireReader.At(e, at);
         }
 
         return new Page<T>(
             count!.Value,
             next is null ? LanguageExt.Option<Uri>.None : LanguageExt.Option<Uri>.Some(next),
             previous is null ? LanguageExt.Option<Uri>.None : LanguageExt.Option<Uri>.Some(previous),
-            // Seq.create takes the array as it is (toSeq would copy it, and is a Prelude member:
+            // Seq.create keeps the array it is given (toSeq would copy it, and is a Prelude member:
             // Prelude's static constructor alone is about 60 JIT-compiled methods in a fresh process).
             LanguageExt.Seq.create(results!.ToArray()));
     }
@@ -115,68 +142,88 @@ internal static class TaskInstanceReader
         DateTimeOffset? finished = null;
         Json.JObject? arguments = null;
         int queue = 0, type = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var member = at;
+        try
         {
-            // The server's order first: each test is one comparison of a few bytes.
-            if (reader.ValueTextEquals("uuid"u8))
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                reader.Read();
-                uuid = WireReader.Uuid(ref reader, at.With("uuid"));
-                seen |= Uuid;
+                // The server's order first: each test is one comparison of a few bytes.
+                if (reader.ValueTextEquals("uuid"u8))
+                {
+                    member = at.With("uuid");
+                    reader.Read();
+                    uuid = WireReader.Uuid(ref reader, member);
+                    seen |= Uuid;
+                }
+                else if (reader.ValueTextEquals("user"u8))
+                {
+                    member = at.With("user");
+                    reader.Read();
+                    user = WireReader.String(ref reader, member);
+                    seen |= User;
+                }
+                else if (reader.ValueTextEquals("name"u8))
+                {
+                    member = at.With("name");
+                    reader.Read();
+                    name = WireReader.String(ref reader, member);
+                    seen |= Name;
+                }
+                else if (reader.ValueTextEquals("state"u8))
+                {
+                    member = at.With("state");
+                    reader.Read();
+                    state = WireReader.String(ref reader, member);
+                    seen |= State;
+                }
+                else if (reader.ValueTextEquals("datetime_created"u8))
+                {
+                    member = at.With("datetime_created");
+                    reader.Read();
+                    created = WireReader.DateTime(ref reader, member);
+                    seen |= Created;
+                }
+                else if (reader.ValueTextEquals("datetime_finished"u8))
+                {
+                    member = at.With("datetime_finished");
+                    reader.Read();
+                    finished = WireReader.DateTimeOrNull(ref reader, member);
+                    seen |= Finished;
+                }
+                else if (reader.ValueTextEquals("arguments"u8))
+                {
+                    member = at.With("arguments");
+                    reader.Read();
+                    arguments = WireReader.Object(ref reader, member);
+                    seen |= Arguments;
+                }
+                else if (reader.ValueTextEquals("task_queue"u8))
+                {
+                    member = at.With("task_queue");
+                    reader.Read();
+                    queue = WireReader.Int32(ref reader, member);
+                    seen |= Queue;
+                }
+                else if (reader.ValueTextEquals("task_type"u8))
+                {
+                    member = at.With("task_type");
+                    reader.Read();
+                    type = WireReader.Int32(ref reader, member);
+                    seen |= Type;
+                }
+                else
+                {
+                    member = at.With(reader.GetString()!);
+                    reader.Read();
+                    reader.Skip();
+                }
+
+                member = at;
             }
-            else if (reader.ValueTextEquals("user"u8))
-            {
-                reader.Read();
-                user = WireReader.String(ref reader, at.With("user"));
-                seen |= User;
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                name = WireReader.String(ref reader, at.With("name"));
-                seen |= Name;
-            }
-            else if (reader.ValueTextEquals("state"u8))
-            {
-                reader.Read();
-                state = WireReader.String(ref reader, at.With("state"));
-                seen |= State;
-            }
-            else if (reader.ValueTextEquals("datetime_created"u8))
-            {
-                reader.Read();
-                created = WireReader.DateTime(ref reader, at.With("datetime_created"));
-                seen |= Created;
-            }
-            else if (reader.ValueTextEquals("datetime_finished"u8))
-            {
-                reader.Read();
-                finished = WireReader.DateTimeOrNull(ref reader, at.With("datetime_finished"));
-                seen |= Finished;
-            }
-            else if (reader.ValueTextEquals("arguments"u8))
-            {
-                reader.Read();
-                arguments = WireReader.Object(ref reader, at.With("arguments"));
-                seen |= Arguments;
-            }
-            else if (reader.ValueTextEquals("task_queue"u8))
-            {
-                reader.Read();
-                queue = WireReader.Int32(ref reader, at.With("task_queue"));
-                seen |= Queue;
-            }
-            else if (reader.ValueTextEquals("task_type"u8))
-            {
-                reader.Read();
-                type = WireReader.Int32(ref reader, at.With("task_type"));
-                seen |= Type;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+        }
+        catch (Exception e) when (WireReader.FromTheReader(e))
+        {
+            throw WireReader.At(e, member);
         }
 
         if (seen != All)

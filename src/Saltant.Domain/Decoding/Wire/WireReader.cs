@@ -15,11 +15,13 @@ internal static class WireReader
     internal static string String(ref Utf8JsonReader reader, in MemberPath path) =>
         reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Expected("a string", reader.TokenType, path);
 
-    /// <summary>A number that fits an <see cref="int"/>.</summary>
+    /// <summary>A number that is a 32-bit integer.</summary>
     internal static int Int32(ref Utf8JsonReader reader, in MemberPath path) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value)
             ? value
-            : throw (reader.TokenType == JsonTokenType.Number ? Problem("the number does not fit a 32-bit integer", path) : Expected("a number", reader.TokenType, path));
+            : throw (reader.TokenType == JsonTokenType.Number
+                ? Problem($"expected a 32-bit integer, found {Truncate(System.Text.Encoding.UTF8.GetString(reader.ValueSpan), 40)}", path)
+                : Expected("a 32-bit integer", reader.TokenType, path));
 
     /// <summary>A UUID string.</summary>
     internal static Guid Uuid(ref Utf8JsonReader reader, in MemberPath path) =>
@@ -121,23 +123,15 @@ internal static class WireReader
             : throw Problem($"\"{Truncate(text, 80)}\" is not an absolute http(s) URL", path);
     }
 
-    /// <summary>Moves to the start of the body's one value; an empty body is a failure at <c>$</c>.</summary>
-    internal static void Start(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw new JsonException("the body is empty: expected a JSON value", "$", null, null);
-        }
-    }
+    /// <summary>
+    /// Whether this is a problem the reader itself found in the text (not JSON, invalid UTF-8, too
+    /// deep, trailing data) or a string it cannot read (a lone surrogate), which has no path yet: the
+    /// serializer named where such problems were, and the decoders here do too (<see cref="At"/>).
+    /// </summary>
+    internal static bool FromTheReader(Exception e) => e is JsonException { Path: null } or InvalidOperationException;
 
-    /// <summary>Checks the body holds nothing after its one value.</summary>
-    internal static void End(ref Utf8JsonReader reader)
-    {
-        if (reader.Read())
-        {
-            throw new JsonException($"expected the end of the body after its value, found {reader.TokenType}", "$", null, null);
-        }
-    }
+    /// <summary>The reader's problem (see <see cref="FromTheReader"/>) as a failure at <paramref name="path"/>.</summary>
+    internal static JsonException At(Exception e, in MemberPath path) => new(e.Message, path.ToString(), null, null, e);
 
     /// <summary>Refuses anything but the start of an object at <paramref name="path"/>.</summary>
     internal static void StartObject(ref Utf8JsonReader reader, in MemberPath path)
