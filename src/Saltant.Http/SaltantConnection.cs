@@ -132,12 +132,11 @@ internal sealed class SaltantConnection : IDisposable
                     var done = false;
                     while (!done)
                     {
-                        // The header (one at hand, a token or a JWT still valid, taken without awaiting).
+                        // The header (a token, a JWT still valid, or one renewed).
                         string? sent = null;
                         if (!call.Request.Anonymous && credentials is not null)
                         {
-                            var pending = credentials.AuthorizationAsync(cancellationToken);
-                            var header = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
+                            var header = await credentials.AuthorizationAsync(cancellationToken).ConfigureAwait(false);
                             if (header.IsFail)
                             {
                                 // A credential that cannot be had is not tried again (its own retries are done).

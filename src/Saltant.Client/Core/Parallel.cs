@@ -55,8 +55,8 @@ internal static class Parallel
         var results = new Fin<A>[work.Count];
         if (work.Count <= Math.Max(1, window))
         {
-            // All fit in the window: started at once and awaited in order, with no gate and no async
-            // method per part (a snapshot's list does the same inline).
+            // All fit in the window (a list of a few thousand, in as many parts as the read-ahead):
+            // started at once and awaited in order, with no gate and no async method per part.
             var started = StartAll(work, cancellationToken);
             for (var i = 0; i < started.Length; i++)
             {
@@ -111,7 +111,7 @@ internal static class Parallel
     }
 
     /// <summary>Every piece of work started at once (a throw while starting one is its failure).</summary>
-    internal static Task<Fin<A>>[] StartAll<A>(IReadOnlyList<Work<A>> work, CancellationToken cancellationToken)
+    private static Task<Fin<A>>[] StartAll<A>(IReadOnlyList<Work<A>> work, CancellationToken cancellationToken)
     {
         var started = new Task<Fin<A>>[work.Count];
         for (var i = 0; i < started.Length; i++)
@@ -136,7 +136,7 @@ internal static class Parallel
     }
 
     /// <summary>The values in order, or the first failure in input order.</summary>
-    internal static Fin<A[]> InOrder<A>(Fin<A>[] results)
+    private static Fin<A[]> InOrder<A>(Fin<A>[] results)
     {
         var values = new A[results.Length];
         for (var i = 0; i < results.Length; i++)

@@ -52,7 +52,7 @@ internal sealed class Runner<RT>(Func<CancellationToken, RT> makeRuntime)
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             runtime.CancellationTokenSource?.Dispose();
-            return Task.FromResult(cancellationToken.IsCancellationRequested ? Fin<T>.Fail(new Cancelled("The operation")) : Fin<T>.Fail(Error.New(e)));
+            return Task.FromResult(Fin<T>.Fail(Runner.Named(Error.New(e), cancellationToken)));
         }
 
         // Through the base type: Task's continuation is not generic over the result.
@@ -82,18 +82,27 @@ internal sealed class Runner<RT>(Func<CancellationToken, RT> makeRuntime)
             var result = await run(runtime).ConfigureAwait(false);
 
             // Aff turns a cancellation it did not expect into an exceptional error; name it properly.
-            return result.IsFail && cancellationToken.IsCancellationRequested && result.Match(_ => false, e => e is not SaltantError)
-                ? Fin<T>.Fail(new Cancelled("The operation"))
-                : result;
+            return result.IsFail ? Runner.Named((Error)result, cancellationToken) : result;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Only a caller-supplied delegate composed into the effect can throw out of it.
-            return cancellationToken.IsCancellationRequested ? Fin<T>.Fail(new Cancelled("The operation")) : Fin<T>.Fail(Error.New(e));
+            return Runner.Named(Error.New(e), cancellationToken);
         }
         finally
         {
             runtime.CancellationTokenSource?.Dispose();
         }
     }
+}
+
+/// <summary>What every run of the client's operations shares, whatever its runtime.</summary>
+internal static class Runner
+{
+    /// <summary>
+    /// A failure as a run reports it: <see cref="Cancelled"/> when the caller cancelled and it is not
+    /// one of the client's own errors already (an effect's or a task's own cancellation, a throw).
+    /// </summary>
+    internal static Error Named(Error error, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested && error is not SaltantError ? new Cancelled("The operation") : error;
 }

@@ -48,54 +48,17 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
     {
         try
         {
-            // The plan and the window as in PlanAsync and Parallel.WindowAsync, inline in the common
-            // cases (no time slices; no more parts than the read-ahead): a fresh process's first list
-            // then runs one async method here rather than three.
-            var got = await FirstPageAsync(cancellationToken).ConfigureAwait(false);
-            if (got.IsFail)
-            {
-                return Named((Error)got, cancellationToken);
-            }
-
-            var firstPage = (Page<T>)got;
-            if (!TryPlan(firstPage, out var plan))
-            {
-                plan = await SlicedPlanAsync(firstPage, cancellationToken).ConfigureAwait(false);
-            }
-
+            var plan = await PlanAsync(cancellationToken).ConfigureAwait(false);
             if (plan.IsFail)
             {
-                return Named((Error)plan, cancellationToken);
+                return Runner.Named((Error)plan, cancellationToken);
             }
 
             var (first, rest) = (ReadPlan)plan;
-            Fin<T[][]> read;
-            if (rest.Length <= InFlight)
-            {
-                var started = Parallel.StartAll(rest, cancellationToken);
-                var parts = new Fin<T[]>[started.Length];
-                for (var i = 0; i < started.Length; i++)
-                {
-                    try
-                    {
-                        parts[i] = await started[i].ConfigureAwait(false);
-                    }
-                    catch (Exception e) when (e is not OutOfMemoryException)
-                    {
-                        parts[i] = Error.New(e);
-                    }
-                }
-
-                read = Parallel.InOrder(parts);
-            }
-            else
-            {
-                read = await Parallel.WindowAsync(rest, InFlight, cancellationToken).ConfigureAwait(false);
-            }
-
+            var read = await Parallel.WindowAsync(rest, InFlight, cancellationToken).ConfigureAwait(false);
             if (read.IsFail)
             {
-                return Named((Error)read, cancellationToken);
+                return Runner.Named((Error)read, cancellationToken);
             }
 
             var seen = new System.Collections.Generic.HashSet<object>();
@@ -122,13 +85,9 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug, or a caller's delegate: the list's failure, never a throw.
-            return Named(Error.New(e), cancellationToken);
+            return Runner.Named(Error.New(e), cancellationToken);
         }
     }
-
-    /// <summary>The failure, named <see cref="Cancelled"/> when the caller cancelled and it is not one of the client's own errors already.</summary>
-    private static Error Named(Error error, CancellationToken cancellationToken) =>
-        cancellationToken.IsCancellationRequested && error is not SaltantError ? new Cancelled("The operation") : error;
 
     /// <summary>
     /// Every record, streamed in order: the read-ahead's parts are read while the one before them is
@@ -210,26 +169,13 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
     /// </summary>
     private async Task<Fin<ReadPlan>> PlanAsync(CancellationToken cancellationToken)
     {
-        var got = await FirstPageAsync(cancellationToken).ConfigureAwait(false);
+        var got = await PageAsync(Empty, 1, api.Settings.PageSize, check: true, cancellationToken).ConfigureAwait(false);
         if (got.IsFail)
         {
             return (Error)got;
         }
 
         var first = (Page<T>)got;
-        return TryPlan(first, out var plan) ? plan : await SlicedPlanAsync(first, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The first page, of the settings' page size.</summary>
-    private Task<Fin<Page<T>>> FirstPageAsync(CancellationToken cancellationToken) =>
-        PageAsync(Empty, 1, api.Settings.PageSize, check: true, cancellationToken);
-
-    /// <summary>
-    /// The plan from the first page, when it needs no more reading to make: false when the rest is
-    /// cut into time slices (a filter on a changing field), which <see cref="SlicedPlanAsync"/> plans.
-    /// </summary>
-    private bool TryPlan(Page<T> first, out Fin<ReadPlan> plan)
-    {
         var records = first.Results.ToArray();
         // A full first page of a newest-first list may not be all of it even without a next link: the
         // real server counts in one query and reads the page in another, so a record created between
@@ -238,33 +184,19 @@ internal sealed partial class Snapshot<T, TFilter>(Api api, ListSource<T, TFilte
         var full = source.NewestFirst.IsSome && records.Length >= api.Settings.PageSize;
         if (first.Next.IsNone && !full)
         {
-            plan = new ReadPlan(records, System.Array.Empty<Work<T[]>>());
-            return true;
+            return new ReadPlan(records, System.Array.Empty<Work<T[]>>());
         }
 
         if (source.NewestFirst.Case is not CreationOrder<T, TFilter> order)
         {
             // The whole list is read again in one request: the first page is only its count.
-            plan = new ReadPlan(System.Array.Empty<T>(), new Work<T[]>[] { ct => WholeListAsync(first.Count, ct) });
-            return true;
+            return new ReadPlan(System.Array.Empty<T>(), new Work<T[]>[] { ct => WholeListAsync(first.Count, ct) });
         }
 
-        if (!order.AllStable(filters))
-        {
-            plan = default;
-            return false;
-        }
-
-        var rest = NumberedUpTo(order, first);
-        plan = rest.IsFail ? (Error)rest : new ReadPlan(records, (Work<T[]>[])rest);
-        return true;
-    }
-
-    /// <summary>The plan of a newest-first list filtered on a changing field: its time slices, probed.</summary>
-    private async Task<Fin<ReadPlan>> SlicedPlanAsync(Page<T> first, CancellationToken cancellationToken)
-    {
-        var rest = await TimeSlicesAsync((CreationOrder<T, TFilter>)source.NewestFirst.Case!, first, cancellationToken).ConfigureAwait(false);
-        return rest.IsFail ? (Error)rest : new ReadPlan(first.Results.ToArray(), (Work<T[]>[])rest);
+        var rest = order.AllStable(filters)
+            ? NumberedUpTo(order, first)
+            : await TimeSlicesAsync(order, first, cancellationToken).ConfigureAwait(false);
+        return rest.IsFail ? (Error)rest : new ReadPlan(records, (Work<T[]>[])rest);
     }
 
     /// <summary>

@@ -17,10 +17,7 @@ internal sealed class AbsoluteUriConverter : JsonConverter<Uri>
         }
 
         var text = reader.GetString()!;
-        // On Unix a rooted path parses as an absolute file: URI; a page link must be http(s).
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri
-            : throw new JsonException($"\"{(text.Length <= 80 ? text : text[..80] + "…")}\" is not an absolute http(s) URL");
+        return WireReader.HttpUrl(text) ?? throw new JsonException(WireReader.NotAnHttpUrl(text));
     }
 
     public override void Write(Utf8JsonWriter writer, Uri value, JsonSerializerOptions options) =>

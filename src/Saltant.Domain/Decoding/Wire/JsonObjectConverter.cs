@@ -13,8 +13,7 @@ internal sealed class JsonObjectConverter : JsonConverter<Json.JObject>
             throw new JsonException($"expected a JSON object, found {reader.TokenType}");
         }
 
-        using var document = JsonDocument.ParseValue(ref reader);
-        return (Json.JObject)Json.FromElement(document.RootElement);
+        return (Json.JObject)WireReader.Value(ref reader);
     }
 
     public override void Write(Utf8JsonWriter writer, Json.JObject value, JsonSerializerOptions options) =>

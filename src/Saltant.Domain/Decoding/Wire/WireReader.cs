@@ -37,19 +37,24 @@ internal static class WireReader
             throw Expected("a datetime string", reader.TokenType, path);
         }
 
+        return TryServerDateTime(ref reader, out var value) ? value : throw Problem(NotAServerDateTime(ref reader), path);
+    }
+
+    /// <summary>
+    /// The datetime a string token holds, when it is one as the server prints it: what this reader and
+    /// <see cref="ServerDateTimeConverter"/> (the serializer's) both read datetimes with.
+    /// </summary>
+    internal static bool TryServerDateTime(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
         // A server datetime is about 27 characters: read it without making a string (two a record).
         Span<char> buffer = stackalloc char[64];
         var length = reader.HasValueSequence || reader.ValueSpan.Length > buffer.Length ? -1 : reader.CopyString(buffer);
-        if (length >= 0 && ServerDateTime.TryParse(buffer[..length], out var value))
-        {
-            return value;
-        }
-
-        var text = reader.GetString()!;
-        return ServerDateTime.TryParse(text, out value)
-            ? value
-            : throw Problem($"\"{Truncate(text, 60)}\" is not an ISO 8601 datetime with an offset, e.g. 2026-11-27T15:15:15.386078Z", path);
+        return length >= 0 ? ServerDateTime.TryParse(buffer[..length], out value) : ServerDateTime.TryParse(reader.GetString()!, out value);
     }
+
+    /// <summary>Why a string token is not a server datetime, naming it.</summary>
+    internal static string NotAServerDateTime(ref Utf8JsonReader reader) =>
+        $"\"{Truncate(reader.GetString()!, 60)}\" is not an ISO 8601 datetime with an offset, e.g. 2026-11-27T15:15:15.386078Z";
 
     /// <summary>A datetime, or null.</summary>
     internal static DateTimeOffset? DateTimeOrNull(ref Utf8JsonReader reader, in MemberPath path) =>
@@ -63,12 +68,15 @@ internal static class WireReader
             throw Expected("a JSON object", reader.TokenType, path);
         }
 
-        // Straight from the reader (no document, no LINQ): the reader has checked the text is JSON.
         return (Json.JObject)Value(ref reader);
     }
 
-    /// <summary>Any JSON value, the reader on its first token; after, the reader is on its last.</summary>
-    private static Json Value(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Any JSON value, the reader on its first token; after, the reader is on its last. Straight from
+    /// the reader (no document, no LINQ), which has checked the text is JSON: what this reader and
+    /// <see cref="JsonObjectConverter"/> (the serializer's) both read arguments and default values with.
+    /// </summary>
+    internal static Json Value(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
@@ -117,11 +125,19 @@ internal static class WireReader
         }
 
         var text = reader.GetString()!;
-        // On Unix a rooted path parses as an absolute file: URI; a page link must be http(s).
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri
-            : throw Problem($"\"{Truncate(text, 80)}\" is not an absolute http(s) URL", path);
+        return HttpUrl(text) ?? throw Problem(NotAnHttpUrl(text), path);
     }
+
+    /// <summary>
+    /// The absolute http(s) URL <paramref name="text"/> is, or null: what this reader and
+    /// <see cref="AbsoluteUriConverter"/> (the serializer's) both read page links with.
+    /// </summary>
+    internal static Uri? HttpUrl(string text) =>
+        // On Unix a rooted path parses as an absolute file: URI; a page link must be http(s).
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
+
+    /// <summary>Why <paramref name="text"/> is not a page link, naming it.</summary>
+    internal static string NotAnHttpUrl(string text) => $"\"{Truncate(text, 80)}\" is not an absolute http(s) URL";
 
     /// <summary>
     /// Whether this is a problem the reader itself found in the text (not JSON, invalid UTF-8, too
